@@ -18,7 +18,12 @@ void PrintHelp() {
         "  --screenshot FILE.png      gambar satu layar ke PNG lalu keluar\n"
         "  --screen NAME              layar untuk --screenshot (home, settings, module, ...)\n"
         "  --size WxH                 ukuran jendela (bawaan 1366x768)\n"
-        "  --dump-text FILE           tulis teks yang digambar tiap frame (untuk pengujian)\n"
+        "  --module ID [--page N]     buka langsung halaman N (mulai 1) dari modul ID\n"
+        "  --present                  mode presentasi (layar penuh, huruf besar; F5 / Esc)\n"
+        "  --lang id|en               bahasa antarmuka untuk sekali jalan (tidak disimpan)\n"
+        "  --theme light|dark|high-contrast\n"
+        "  --scale 100|125|150|175    ukuran tampilan untuk sekali jalan (tidak disimpan)\n"
+        "  --dump-text FILE           tulis teks yang digambar di frame terakhir (untuk pengujian)\n"
         "  --help, --version\n\n"
         "Perintah:\n",
         SINAU_VERSION);

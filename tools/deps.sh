@@ -13,6 +13,8 @@ PACKAGES=(
   libsodium-dev libxlsxwriter-dev libhpdf-dev libqrencode-dev libboost-dev libzip-dev libpugixml-dev
   # tests
   catch2 xvfb xauth xdotool sqlite3 python3 python3-openpyxl poppler-utils hyperfine
+  # live class: the participant page in a real browser (tests/cli/class_browser.sh, playwright-core via npm)
+  chromium nodejs
 )
 
 missing=()

@@ -24,7 +24,9 @@ if(NOT SINAU_FUZZ)
   find_path(STB_INCLUDE_DIR stb/stb_image_write.h REQUIRED)
   # Debian's libimgui.a already contains the GLFW and OpenGL3 backends.
   find_library(IMGUI_LIBRARY NAMES imgui REQUIRED)
+  # Debian builds libimgui.a without stb_truetype/stb_rect_pack: the font atlas needs libstb.
+  find_library(STB_LIBRARY NAMES stb REQUIRED)
   add_library(sinau_imgui INTERFACE)
   target_include_directories(sinau_imgui INTERFACE /usr/include/imgui /usr/include/imgui/backends)
-  target_link_libraries(sinau_imgui INTERFACE ${IMGUI_LIBRARY} PkgConfig::GLFW OpenGL::GL ${CMAKE_DL_LIBS})
+  target_link_libraries(sinau_imgui INTERFACE ${IMGUI_LIBRARY} ${STB_LIBRARY} PkgConfig::GLFW OpenGL::GL ${CMAKE_DL_LIBS})
 endif()

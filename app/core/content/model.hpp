@@ -26,7 +26,8 @@ enum class BlockKind { Heading, Paragraph, ListItem, Quote, Table, Image, Rule, 
 
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
-    int level = 0;     // Heading: 1..6. ListItem: nesting depth, 0 = top level.
+    int level = 0;     // Heading: 1..6. ListItem: nesting depth, 0 = top level. Paragraph: 0, or
+                       // depth+1 for a further paragraph inside a list item (indent it like the item)
     int number = 0;    // ListItem: 0 for a bullet, else the ordinal shown ("1.", "2.", ...)
     std::vector<Span> spans;                           // inline text (Heading, Paragraph, ListItem, Code)
     std::vector<Block> children;                       // Quote: its paragraphs and list items
@@ -57,6 +58,8 @@ struct Choice {
     std::string text;
     double fraction = 0.0;  // '=' -> 1.0, '~' -> 0.0, '~%50%' -> 0.5, '~%-100%' -> -1.0
     std::string feedback;   // per-answer '#feedback'
+    int line = 0;           // position of its '=' or '~' marker in the file
+    int col = 0;
 };
 
 struct NumericalAnswer {
@@ -65,15 +68,20 @@ struct NumericalAnswer {
     double value = 0.0;  // the nominal answer shown as "the right answer" (midpoint for lo..hi)
     double fraction = 1.0;
     std::string feedback;
+    int line = 0;  // position of the answer in the file
+    int col = 0;
 };
 
 struct MatchPair {
-    std::string left;
+    std::string left;   // "" for an extra wrong answer (Moodle: `= -> distractor`)
     std::string right;
+    int line = 0;
+    int col = 0;
 };
 
 struct Question {
     std::string id;        // from `// [id:...]`; else derived from the title; unique in the course
+    bool id_given = false; // the id came from a `// [id:...]` comment (Sinau's rule: every question has one)
     std::string title;     // ::title::
     std::string category;  // from the last $CATEGORY: line before it
     QuestionType type = QuestionType::Description;
@@ -88,8 +96,12 @@ struct Question {
     std::string tf_feedback_right;           // TrueFalse: shown when right
     std::string general_feedback;            // ####general feedback
     std::vector<std::string> tags;           // `// [tag:...]`, e.g. "UU-7-2017-Ps-280"
+    std::string wrong_feedback;              // Numerical: `~#feedback` for any other answer
     std::string file;
     int line = 0;  // line of the question's first line
+    int col = 0;
+    int answer_line = 0;  // position of the answer block's '{' (0 for a description)
+    int answer_col = 0;
 
     // Stable hash of everything that affects grading (stem, choices, fractions, answers):
     // stored with each response so a record stays meaningful after content changes.
@@ -127,8 +139,11 @@ struct Scenario {
     std::string title;  // StoryTitle
     std::string start;  // StoryData "start", else "Start"
     std::string ifid;   // StoryData "ifid"
+    std::string format;          // StoryData "format", e.g. "Harlowe"
+    std::string format_version;  // StoryData "format-version"
     std::vector<Passage> passages;
     std::string file;
+    int data_line = 0;  // line of the `:: StoryData` header (0 if there is none)
 
     const Passage* Find(std::string_view name) const;
 };

@@ -1,0 +1,55 @@
+// `sinau import FILE... --db TARGET`: merges other PCs' Sinau databases into TARGET (records/merge.hpp).
+// All or nothing: a refused or failing source leaves TARGET unchanged. Prints counts per table.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "cli/command.hpp"
+#include "records/merge.hpp"
+#include "store/database.hpp"
+
+namespace sinau::cli {
+namespace {
+
+int Run(int argc, char** argv) {
+    CLI::App app{"Gabungkan rekaman dari basis data Sinau PC lain", "sinau import"};
+    std::vector<std::string> files;
+    std::string db_path;
+    app.add_option("FILE", files, "basis data Sinau dari PC lain (.db)")->required();
+    app.add_option("--db", db_path, "basis data tujuan")->required();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    // Check the sources before Open() of the target, which may create or migrate it.
+    std::vector<std::filesystem::path> sources(files.begin(), files.end());
+    for (const auto& s : sources) {
+        std::error_code ec;
+        if (std::filesystem::equivalent(s, db_path, ec)) {
+            std::fprintf(stderr, "sinau import: %s adalah basis data tujuan itu sendiri.\n", s.c_str());
+            return 1;
+        }
+        if (auto ok = records::CheckMergeSource(s); !ok) {
+            std::fprintf(stderr, "sinau import: %s\n", ok.error().message.c_str());
+            return 1;
+        }
+    }
+    auto opened = store::Database::Open(db_path);
+    if (!opened) {
+        std::fprintf(stderr, "sinau import: %s\n", opened.error().message.c_str());
+        return 1;
+    }
+    auto report = records::MergeDatabases((*opened)->sql(), sources);
+    if (!report) {
+        std::fprintf(stderr, "sinau import: %s\n", report.error().message.c_str());
+        return 1;
+    }
+    std::printf("%s", report->Describe().c_str());
+    return 0;
+}
+
+const CommandRegistration kRegistration{{"import", "gabungkan rekaman dari basis data Sinau PC lain", Run}};
+
+}  // namespace
+}  // namespace sinau::cli

@@ -1,0 +1,732 @@
+#include "classroom/classroom.hpp"
+
+#include <sodium.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "classroom/secrets.hpp"
+#include "engine/answer.hpp"
+#include "store/database.hpp"
+#include "util/time.hpp"
+#include "util/uuid.hpp"
+
+namespace sinau::classroom {
+namespace {
+
+using json = nlohmann::json;
+
+int64_t SystemNowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string IsoFromMs(int64_t ms) {
+    return util::FormatIso8601(std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
+}
+
+Rejection Reject(int status, std::string code, std::string message) {
+    return Rejection{status, std::move(code), std::move(message)};
+}
+
+int RefusalStatus(Refusal r) {
+    switch (r) {
+        case Refusal::UnknownParticipant: return 401;
+        case Refusal::BadChoice: return 400;
+        default: return 409;
+    }
+}
+
+// responses.answer in the engine's shape (engine/answer.hpp); class choices are shown in bank order, so
+// the indices are the content's own.
+std::string AnswerJson(const ClassQuestion& q, const std::vector<int>& selection) {
+    return engine::AnswerToJson(ToEngineAnswer(q, selection));
+}
+
+std::vector<int> SelectionFromAnswerJson(const ClassQuestion& q, const std::string& text) {
+    auto answer = engine::AnswerFromJson(text);
+    if (!answer) return {};
+    return SelectionFromEngineAnswer(q, *answer);
+}
+
+std::string PlanJson(const std::vector<ClassQuestion>& questions) {
+    json list = json::array();
+    for (const auto& q : questions) {
+        json order = json::array();
+        for (size_t i = 0; i < q.choices.size(); ++i) order.push_back(i);
+        list.push_back({{"id", q.id}, {"choices", order}});
+    }
+    return json{{"questions", list}}.dump();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+Expected<SessionPlan> PlanFromModule(const content::Course& course, const content::Module& module,
+                                     const std::vector<std::string>& ids) {
+    SessionPlan plan;
+    plan.module_id = module.id;
+    plan.title = module.title;
+    plan.course_id = course.id;
+    plan.content_version = course.version;
+    plan.pass_mark = course.pass_mark;
+    if (ids.empty()) {
+        for (const auto& q : module.questions)
+            if (auto cq = ToClassQuestion(q)) plan.questions.push_back(std::move(*cq));
+    } else {
+        for (const auto& id : ids) {
+            const auto it = std::find_if(module.questions.begin(), module.questions.end(),
+                                         [&](const content::Question& q) { return q.id == id; });
+            if (it == module.questions.end())
+                return Error{"Soal '" + id + "' tidak ada di modul " + module.id + "."};
+            auto cq = ToClassQuestion(*it);
+            if (!cq)
+                return Error{"Soal '" + id + "' bertipe " + std::string(content::TypeName(it->type)) +
+                             ": kuis kelas hanya memakai pilihan ganda, benar/salah, dan jawaban ganda."};
+            plan.questions.push_back(std::move(*cq));
+        }
+    }
+    if (plan.questions.empty())
+        return Error{"Modul " + module.id +
+                     " tidak punya soal pilihan ganda, benar/salah, atau jawaban ganda untuk kuis kelas."};
+    return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creation and resumption
+
+Expected<std::unique_ptr<Classroom>> Classroom::Create(const std::filesystem::path& db_path, SessionPlan plan,
+                                                       AutoPilot autopilot) {
+    if (plan.questions.empty()) return Error{"Sesi kelas tanpa soal tidak dapat dimulai."};
+    auto recorder = Recorder::Open(db_path);
+    if (!recorder) return recorder.error();
+    std::unique_ptr<Classroom> c(new Classroom());
+    c->recorder_ = std::move(recorder.value());
+    c->session_id_ = util::NewUuid();
+    c->pin_ = RandomPin();
+    c->autopilot_ = autopilot;
+    c->session_ = std::make_unique<ClassSession>(c->session_id_, c->pin_, plan.questions, plan.settings);
+    c->plan_ = std::move(plan);
+    c->phase_since_ = c->Now();
+    const std::string now = util::NowIso8601();
+    const std::string state = c->session_->StateJson();
+    auto status = c->recorder_->Run([&](RecorderTx& tx) {
+        auto& st = tx.Prepare(
+            "INSERT INTO class_sessions (id, module_id, title, started_at, ended_at, state, updated_at) "
+            "VALUES (?, ?, ?, ?, NULL, ?, ?)");
+        st.bind(1, c->session_id_);
+        st.bind(2, c->plan_.module_id);
+        st.bind(3, c->plan_.title);
+        st.bind(4, now);
+        st.bind(5, state);
+        st.bind(6, now);
+        st.exec();
+    });
+    if (!status) return status.error();
+    return c;
+}
+
+Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::path& db_path,
+                                                       const std::string& session_id, const content::Course& course,
+                                                       AutoPilot autopilot) {
+    auto recorder = Recorder::Open(db_path);
+    if (!recorder) return recorder.error();
+    std::unique_ptr<Classroom> c(new Classroom());
+    c->recorder_ = std::move(recorder.value());
+    c->autopilot_ = autopilot;
+    std::optional<Error> failure;
+    auto status = c->recorder_->Run([&](RecorderTx& tx) {
+        SQLite::Statement s(tx.db, "SELECT module_id, title, state FROM class_sessions WHERE id = ?");
+        s.bind(1, session_id);
+        if (!s.executeStep()) {
+            failure = Error{"Sesi kelas " + session_id + " tidak ditemukan di basis data."};
+            return;
+        }
+        const std::string module_id = s.getColumn(0).getString();
+        const std::string title = s.getColumn(1).getString();
+        const std::string state_text = s.getColumn(2).getString();
+        const auto state = json::parse(state_text, nullptr, false);
+        if (!state.is_object() || !state.contains("question_ids") || !state["question_ids"].is_array()) {
+            failure = Error{"Status sesi kelas " + session_id + " rusak; sesi tidak dapat dilanjutkan."};
+            return;
+        }
+        const auto* module = course.FindModule(module_id);
+        if (!module) {
+            failure = Error{"Modul " + module_id + " dari sesi ini tidak ada lagi di kursus."};
+            return;
+        }
+        std::vector<std::string> ids;
+        for (const auto& id : state["question_ids"])
+            if (id.is_string()) ids.push_back(id.get<std::string>());
+        auto plan = PlanFromModule(course, *module, ids);
+        if (!plan) {
+            failure = plan.error();
+            return;
+        }
+        plan->title = title;
+        const auto settings = state.value("settings", json::object());
+        plan->settings.question_ms = settings.value("question_ms", int64_t{20000});
+        plan->settings.speed_bonus = settings.value("speed_bonus", false);
+        plan->settings.close_when_all_answered = settings.value("close_when_all_answered", true);
+        c->plan_ = std::move(plan.value());
+        c->session_id_ = session_id;
+        c->pin_ = state.value("pin", "");
+        if (!ValidPin(c->pin_)) c->pin_ = RandomPin();
+        c->session_ = std::make_unique<ClassSession>(session_id, c->pin_, c->plan_.questions, c->plan_.settings);
+
+        SQLite::Statement p(tx.db,
+                            "SELECT p.id, p.name, COALESCE(p.nip, ''), COALESCE(p.learner_id, ''), p.token_hash, "
+                            "p.score, COALESCE(a.id, '') FROM class_participants p "
+                            "LEFT JOIN attempts a ON a.participant_id = p.id AND a.kind = 'class' "
+                            "WHERE p.session_id = ? ORDER BY p.joined_at, p.rowid");
+        p.bind(1, session_id);
+        std::unordered_map<std::string, int> index_of;
+        while (p.executeStep()) {
+            Participant part;
+            part.id = p.getColumn(0).getString();
+            part.name = p.getColumn(1).getString();
+            part.nip = p.getColumn(2).getString();
+            part.learner_id = p.getColumn(3).getString();
+            part.token_hash = p.getColumn(4).getString();
+            part.attempt_id = p.getColumn(6).getString();
+            const int score = p.getColumn(5).getInt();
+            const int index = c->session_->AddParticipant(part);
+            index_of[part.id] = index;
+            c->by_token_hash_[part.token_hash] = index;
+            if (!part.nip.empty()) c->used_nips_.insert(part.nip);
+            c->session_->participant(index).score = score;  // the committed score is authoritative
+        }
+        SQLite::Statement r(tx.db,
+                            "SELECT a.participant_id, r.question_id, r.answer, COALESCE(r.fraction, 0) "
+                            "FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.class_session_id = ?");
+        r.bind(1, session_id);
+        while (r.executeStep()) {
+            const auto who = index_of.find(r.getColumn(0).getString());
+            if (who == index_of.end()) continue;
+            const std::string qid = r.getColumn(1).getString();
+            const auto& qs = c->plan_.questions;
+            const auto q = std::find_if(qs.begin(), qs.end(), [&](const ClassQuestion& x) { return x.id == qid; });
+            if (q == qs.end()) continue;
+            c->session_->RestoreAnswer(who->second, static_cast<int>(q - qs.begin()),
+                                       SelectionFromAnswerJson(*q, r.getColumn(2).getString()),
+                                       r.getColumn(3).getDouble() >= 0.999, 0);
+        }
+        if (!c->session_->RestoreState(state_text, c->Now()))
+            failure = Error{"Status sesi kelas " + session_id + " tidak cocok dengan soal modul; tidak dapat dilanjutkan."};
+    });
+    if (!status) return status.error();
+    if (failure) return *failure;
+    c->phase_since_ = c->Now();
+    {
+        std::lock_guard lock(c->mutex_);
+        c->SubmitStateLocked(c->session_->phase() == Phase::Ended);
+    }
+    return c;
+}
+
+Classroom::~Classroom() {
+    if (recorder_) recorder_->Flush();
+}
+
+int64_t Classroom::Now() const { return clock_ ? clock_() : SystemNowMs(); }
+
+void Classroom::SetClockForTest(std::function<int64_t()> now) {
+    std::lock_guard lock(mutex_);
+    clock_ = std::move(now);
+}
+
+void Classroom::SetWakeCallback(std::function<void()> wake) {
+    std::lock_guard lock(mutex_);
+    wake_ = std::move(wake);
+}
+
+void Classroom::SetChangeHook(std::function<void()> on_change) {
+    std::lock_guard lock(mutex_);
+    on_change_ = std::move(on_change);
+}
+
+void Classroom::Flush() { recorder_->Flush(); }
+
+bool Classroom::ended() const {
+    std::lock_guard lock(mutex_);
+    return session_->phase() == Phase::Ended;
+}
+
+uint64_t Classroom::version() const {
+    std::lock_guard lock(mutex_);
+    return session_->version();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events and persistence of the phase
+
+void Classroom::PushEventLocked(ClassEvent e) {
+    // Headless runs may never drain: keep the newest events only.
+    if (events_.size() >= 10000) events_.erase(events_.begin(), events_.begin() + 5000);
+    events_.push_back(std::move(e));
+}
+
+std::vector<ClassEvent> Classroom::DrainEvents() {
+    std::lock_guard lock(mutex_);
+    std::vector<ClassEvent> out;
+    out.swap(events_);
+    return out;
+}
+
+void Classroom::Notify() {
+    std::function<void()> hook, wake;
+    {
+        std::lock_guard lock(mutex_);
+        hook = on_change_;
+        wake = wake_;
+    }
+    if (hook) hook();
+    if (wake) wake();
+}
+
+void Classroom::SubmitStateLocked(bool ended) {
+    const std::string state = session_->StateJson();
+    const std::string now = util::NowIso8601();
+    const std::string id = session_id_;
+    recorder_->Submit([state, now, id, ended](RecorderTx& tx) {
+        auto& st = tx.Prepare(
+            "UPDATE class_sessions SET state = ?, updated_at = ?, ended_at = COALESCE(ended_at, ?) WHERE id = ?");
+        st.bind(1, state);
+        st.bind(2, now);
+        if (ended)
+            st.bind(3, now);
+        else
+            st.bind(3);
+        st.bind(4, id);
+        st.exec();
+    });
+    if (!ended) return;
+    // The end of the class submits every participant's attempt with its percentage of correct answers.
+    struct Row {
+        std::string attempt;
+        double score;
+        bool passed;
+    };
+    std::vector<Row> rows;
+    const int asked = session_->asked();
+    for (const auto& p : session_->participants()) {
+        if (p.attempt_id.empty()) continue;
+        const double score = asked > 0 ? std::round(1000.0 * p.correct / asked) / 10.0 : 0.0;
+        rows.push_back({p.attempt_id, score, score >= plan_.pass_mark});
+    }
+    recorder_->Submit([rows = std::move(rows), now](RecorderTx& tx) {
+        for (const auto& r : rows) {
+            auto& st = tx.Prepare(
+                "UPDATE attempts SET submitted_at = COALESCE(submitted_at, ?), score = ?, passed = ?, updated_at = ? "
+                "WHERE id = ?");
+            st.bind(1, now);
+            st.bind(2, r.score);
+            st.bind(3, r.passed ? 1 : 0);
+            st.bind(4, now);
+            st.bind(5, r.attempt);
+            st.exec();
+        }
+    });
+}
+
+void Classroom::AfterChangeLocked(int64_t now) {
+    phase_since_ = now;
+    SubmitStateLocked(session_->phase() == Phase::Ended);
+    ClassEvent e;
+    e.kind = ClassEvent::Kind::PhaseChanged;
+    e.phase = session_->phase();
+    e.question = session_->current();
+    PushEventLocked(std::move(e));
+}
+
+Refusal Classroom::Act(Refusal (ClassSession::*action)(int64_t)) {
+    Refusal r;
+    {
+        std::lock_guard lock(mutex_);
+        const int64_t now = Now();
+        r = (session_.get()->*action)(now);
+        if (r == Refusal::None) AfterChangeLocked(now);
+    }
+    if (r == Refusal::None) Notify();
+    return r;
+}
+
+Refusal Classroom::Next() { return Act(&ClassSession::Next); }
+Refusal Classroom::Reveal() { return Act(&ClassSession::Reveal); }
+Refusal Classroom::Pause() { return Act(&ClassSession::Pause); }
+Refusal Classroom::Resume() { return Act(&ClassSession::Resume); }
+Refusal Classroom::Skip() { return Act(&ClassSession::Skip); }
+Refusal Classroom::End() { return Act(&ClassSession::End); }
+
+void Classroom::Tick() {
+    bool changed = false;
+    {
+        std::lock_guard lock(mutex_);
+        const int64_t now = Now();
+        changed = session_->Tick(now);
+        if (changed) {
+            AfterChangeLocked(now);  // the reveal starts now: the autopilot counts from here next tick
+        } else if (autopilot_.enabled) {
+            const int joined = static_cast<int>(session_->participants().size());
+            const int64_t since = now - phase_since_;
+            if (session_->phase() == Phase::Lobby && pending_joins_ == 0) {
+                if (autopilot_.expect > 0 && joined >= autopilot_.expect) {
+                    changed = session_->Next(now) == Refusal::None || changed;
+                } else if (since >= autopilot_.lobby_ms) {
+                    changed = (joined > 0 ? session_->Next(now) : session_->End(now)) == Refusal::None || changed;
+                }
+            } else if (session_->phase() == Phase::Reveal && since >= autopilot_.reveal_ms) {
+                changed = session_->Next(now) == Refusal::None || changed;
+            }
+            if (changed) AfterChangeLocked(now);
+        }
+    }
+    if (changed) Notify();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Joining
+
+void Classroom::Join(const JoinRequest& request, JoinDone done) {
+    JoinOk ok;
+    Participant p;
+    {
+        std::lock_guard lock(mutex_);
+        if (request.pin.size() != pin_.size() ||
+            sodium_memcmp(request.pin.data(), pin_.data(), pin_.size()) != 0) {
+            done(Reject(403, "wrong_pin", "PIN salah. Periksa PIN di layar pelatih."));
+            return;
+        }
+        if (session_->phase() == Phase::Ended) {
+            done(Reject(409, "session_ended", "Sesi kelas ini sudah selesai."));
+            return;
+        }
+        if (session_->participants().size() + static_cast<size_t>(pending_joins_) >= 5000) {
+            done(Reject(409, "session_full", "Kelas sudah penuh."));
+            return;
+        }
+        std::string lower = request.name;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        if (session_->NameTaken(request.name) || pending_names_.count(lower)) {
+            done(Reject(409, "name_taken", "Nama ini sudah dipakai peserta lain. Tambahkan inisial atau nomor."));
+            return;
+        }
+        if (!request.nip.empty() && used_nips_.count(request.nip)) {
+            done(Reject(409, "nip_taken", "NIP ini sudah bergabung di sesi ini."));
+            return;
+        }
+        pending_names_.insert(lower);
+        if (!request.nip.empty()) used_nips_.insert(request.nip);
+        ++pending_joins_;
+        ok.token = RandomToken();
+        p.id = util::NewUuid();
+        p.attempt_id = util::NewUuid();
+        p.name = request.name;
+        p.nip = request.nip;
+        p.token_hash = HashToken(ok.token);
+        auto learner = std::make_shared<std::string>();
+        const std::string now = util::NowIso8601();
+        const std::string plan_json = PlanJson(plan_.questions);
+        recorder_->Submit(
+            [p, learner, now, plan_json, sid = session_id_, plan = &plan_](RecorderTx& tx) {
+                if (!p.nip.empty()) {
+                    auto& find = tx.Prepare("SELECT id FROM learners WHERE nip = ? AND removed_at IS NULL");
+                    find.bind(1, p.nip);
+                    if (find.executeStep()) *learner = find.getColumn(0).getString();
+                }
+                auto& ins = tx.Prepare(
+                    "INSERT INTO class_participants (id, session_id, name, nip, learner_id, token_hash, score, "
+                    "joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                ins.bind(1, p.id);
+                ins.bind(2, sid);
+                ins.bind(3, p.name);
+                if (p.nip.empty()) ins.bind(4); else ins.bind(4, p.nip);
+                if (learner->empty()) ins.bind(5); else ins.bind(5, *learner);
+                ins.bind(6, p.token_hash);
+                ins.bind(7, now);
+                ins.bind(8, now);
+                ins.exec();
+                auto& att = tx.Prepare(
+                    "INSERT INTO attempts (id, learner_id, participant_id, module_id, kind, mode, course_id, "
+                    "content_version, plan, class_session_id, started_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, 'class', 'latihan', ?, ?, ?, ?, ?, ?)");
+                att.bind(1, p.attempt_id);
+                if (learner->empty()) att.bind(2); else att.bind(2, *learner);
+                att.bind(3, p.id);
+                att.bind(4, plan->module_id);
+                att.bind(5, plan->course_id);
+                att.bind(6, plan->content_version);
+                att.bind(7, plan_json);
+                att.bind(8, sid);
+                att.bind(9, now);
+                att.bind(10, now);
+                att.exec();
+            },
+            [this, p, learner, lower, ok, done = std::move(done)](const Status& s) mutable {
+                std::variant<JoinOk, Rejection> result;
+                {
+                    std::lock_guard lock(mutex_);
+                    pending_names_.erase(lower);
+                    --pending_joins_;
+                    if (!s) {
+                        if (!p.nip.empty()) used_nips_.erase(p.nip);
+                        result = Reject(503, "storage_failed",
+                                        "Pendaftaran belum tersimpan di komputer pelatih. Coba lagi.");
+                    } else {
+                        p.learner_id = *learner;
+                        const int index = session_->AddParticipant(p);
+                        by_token_hash_[p.token_hash] = index;
+                        ok.participant = index;
+                        ok.view = ViewLocked(index, Now());
+                        ClassEvent e;
+                        e.kind = ClassEvent::Kind::Joined;
+                        e.participant = index;
+                        e.name = p.name;
+                        PushEventLocked(std::move(e));
+                        result = std::move(ok);
+                    }
+                    if (!s) {
+                        ClassEvent e;
+                        e.kind = ClassEvent::Kind::StorageFailed;
+                        e.message = s.error().message;
+                        PushEventLocked(std::move(e));
+                    }
+                }
+                std::function<void()> wake;
+                {
+                    std::lock_guard lock(mutex_);
+                    wake = wake_;
+                }
+                done(std::move(result));
+                if (wake) wake();
+            });
+    }
+}
+
+std::optional<int> Classroom::Authenticate(const std::string& token) const {
+    if (!ValidTokenFormat(token)) return std::nullopt;
+    const std::string hash = HashToken(token);
+    std::lock_guard lock(mutex_);
+    const auto it = by_token_hash_.find(hash);
+    if (it == by_token_hash_.end()) return std::nullopt;
+    return it->second;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering
+
+void Classroom::Answer(int participant, const AnswerRequest& request, AnswerDone done) {
+    std::lock_guard lock(mutex_);
+    const int64_t now = Now();
+    auto outcome = session_->Answer(participant, request.question, request.choices, now);
+    if (outcome.refusal != Refusal::None) {
+        done(Reject(RefusalStatus(outcome.refusal), std::string(RefusalCode(outcome.refusal)),
+                    std::string(RefusalMessage(outcome.refusal))));
+        return;
+    }
+    const auto& p = session_->participants()[static_cast<size_t>(participant)];
+    const auto& q = session_->question(request.question);
+    struct Row {
+        std::string response_id, attempt_id, participant_id, question_id, question_hash, content_version, answer, at;
+        double fraction;
+        int64_t duration_ms;
+        int score;
+    };
+    Row row{util::NewUuid(), p.attempt_id, p.id, q.id, q.hash, plan_.content_version,
+            AnswerJson(q, outcome.answer.selection), IsoFromMs(outcome.answer.answered_at_ms),
+            outcome.answer.fraction, outcome.answer.duration_ms, p.score};
+    recorder_->Submit(
+        [row](RecorderTx& tx) {
+            auto& ins = tx.Prepare(
+                "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, "
+                "fraction, answered_at, duration_ms, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ins.bind(1, row.response_id);
+            ins.bind(2, row.attempt_id);
+            ins.bind(3, row.question_id);
+            ins.bind(4, row.question_hash);
+            ins.bind(5, row.content_version);
+            ins.bind(6, row.answer);
+            ins.bind(7, row.fraction);
+            ins.bind(8, row.at);
+            ins.bind(9, static_cast<int64_t>(row.duration_ms));
+            ins.bind(10, row.at);
+            ins.exec();
+            auto& up = tx.Prepare("UPDATE class_participants SET score = ?, updated_at = ? WHERE id = ?");
+            up.bind(1, row.score);
+            up.bind(2, row.at);
+            up.bind(3, row.participant_id);
+            up.exec();
+        },
+        [this, answer = outcome.answer, at = row.at, name = p.name, done = std::move(done)](const Status& s) {
+            std::function<void()> wake;
+            std::variant<std::string, Rejection> result;
+            {
+                std::lock_guard lock(mutex_);
+                ClassEvent e;
+                e.participant = answer.participant;
+                e.question = answer.question;
+                e.name = name;
+                if (s) {
+                    e.kind = ClassEvent::Kind::AnswerStored;
+                    result = json{{"type", "ack"}, {"question", answer.question}, {"choices", answer.selection},
+                                  {"answered_at", at}}
+                                 .dump();
+                } else {
+                    session_->Unanswer(answer);  // not durable: as if it never arrived, the phone may retry
+                    e.kind = ClassEvent::Kind::StorageFailed;
+                    e.message = s.error().message;
+                    result = Reject(503, "storage_failed", "Jawaban belum tersimpan di komputer pelatih. Coba lagi.");
+                }
+                PushEventLocked(std::move(e));
+                wake = wake_;
+            }
+            done(std::move(result));
+            if (wake) wake();
+        });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+std::string Classroom::SharedViewLocked() const {
+    if (shared_version_ == session_->version() && !shared_view_.empty()) return shared_view_;
+    const auto& s = *session_;
+    json j;
+    j["version"] = s.version();
+    j["phase"] = PhaseName(s.phase());
+    j["title"] = plan_.title;
+    j["total"] = s.total();
+    j["participants"] = s.participants().size();
+    const bool has_question = s.current() >= 0 && s.phase() != Phase::Lobby && s.phase() != Phase::Ended;
+    if (has_question) {
+        const auto& q = s.question(s.current());
+        j["question"] = {{"index", s.current()},         {"kind", KindName(q.kind)},
+                         {"text", q.text},               {"choices", q.choices},
+                         {"duration_ms", s.settings().question_ms}};
+    }
+    const auto standings = s.Standings();
+    auto board = [&](size_t n) {
+        json list = json::array();
+        for (size_t i = 0; i < standings.size() && i < n; ++i) {
+            const auto& p = s.participants()[static_cast<size_t>(standings[i].participant)];
+            list.push_back({{"rank", standings[i].rank}, {"name", p.name}, {"score", p.score}});
+        }
+        return list;
+    };
+    if (s.phase() == Phase::Reveal && s.current() >= 0) {
+        const auto& q = s.question(s.current());
+        const auto& r = s.result(s.current());
+        j["reveal"] = {{"correct", CorrectChoices(q)}, {"counts", r.counts}, {"answered", r.answered},
+                       {"feedback", q.feedback},       {"basis", q.basis}};
+        j["leaderboard"] = board(5);
+    }
+    if (s.phase() == Phase::Ended) {
+        j["leaderboard"] = board(3);  // the podium
+        int correct = 0;
+        for (const auto& p : s.participants()) correct += p.correct;
+        const double denom = static_cast<double>(s.participants().size()) * s.asked();
+        j["summary"] = {{"participants", s.participants().size()},
+                        {"asked", s.asked()},
+                        {"average_correct_percent", denom > 0 ? std::round(1000.0 * correct / denom) / 10.0 : 0.0}};
+    }
+    shared_view_ = j.dump();
+    shared_version_ = s.version();
+    ranks_.assign(s.participants().size(), 0);
+    for (const auto& st : standings) ranks_[static_cast<size_t>(st.participant)] = st.rank;
+    ranks_version_ = s.version();
+    return shared_view_;
+}
+
+std::string Classroom::ViewLocked(int participant, int64_t now) const {
+    const std::string& shared = SharedViewLocked();
+    const auto& s = *session_;
+    const auto& p = s.participants().at(static_cast<size_t>(participant));
+    // Ranks are cached per version; a participant who joined since then is ranked on the fly.
+    int rank = static_cast<size_t>(participant) < ranks_.size() ? ranks_[static_cast<size_t>(participant)] : 0;
+    if (rank == 0) {
+        rank = 1;
+        for (const auto& other : s.participants()) rank += other.score > p.score ? 1 : 0;
+    }
+    json you = {{"id", p.id}, {"name", p.name}, {"score", p.score}, {"rank", rank}, {"correct_count", p.correct}};
+    const int q = s.current();
+    const auto answer = q >= 0 ? s.AnswerOf(participant, q) : std::nullopt;
+    you["answered"] = answer.has_value();
+    if (answer) you["choices"] = answer->selection;
+    if (s.phase() == Phase::Reveal && q >= 0) {
+        you["correct"] = answer ? json(answer->correct) : json(nullptr);
+        you["points"] = answer ? answer->points : 0;
+    }
+    std::string out = R"({"type":"view","remaining_ms":)" + std::to_string(s.RemainingMs(now)) +
+                      R"(,"you":)" + you.dump() + ",";
+    out.append(shared, 1, std::string::npos);  // the shared object without its opening brace
+    return out;
+}
+
+std::string Classroom::ViewFor(int participant) const {
+    std::lock_guard lock(mutex_);
+    return ViewLocked(participant, Now());
+}
+
+std::vector<std::string> Classroom::ViewsFor(const std::vector<int>& participants) const {
+    std::lock_guard lock(mutex_);
+    const int64_t now = Now();
+    std::vector<std::string> out;
+    out.reserve(participants.size());
+    for (int p : participants) out.push_back(ViewLocked(p, now));
+    return out;
+}
+
+TrainerView Classroom::View() const {
+    std::lock_guard lock(mutex_);
+    const auto& s = *session_;
+    TrainerView v;
+    v.session_id = session_id_;
+    v.title = plan_.title;
+    v.pin = pin_;
+    v.phase = s.phase();
+    v.current = s.current();
+    v.total = s.total();
+    v.remaining_ms = s.RemainingMs(Now());
+    v.question_ms = s.settings().question_ms;
+    if (s.current() >= 0) {
+        v.question = s.question(s.current());
+        v.correct = CorrectChoices(*v.question);
+        v.result = s.result(s.current());
+    }
+    for (const auto& st : s.Standings()) {
+        const auto& p = s.participants()[static_cast<size_t>(st.participant)];
+        v.standings.push_back({p.name, p.score, st.rank, p.correct,
+                               s.current() >= 0 && s.HasAnswered(st.participant, s.current())});
+    }
+    v.asked = s.asked();
+    v.version = s.version();
+    return v;
+}
+
+std::string Classroom::SummaryText() const {
+    const TrainerView v = View();
+    std::string out;
+    char line[256];
+    int correct = 0;
+    for (const auto& r : v.standings) correct += r.correct;
+    const double denom = static_cast<double>(v.standings.size()) * v.asked;
+    std::snprintf(line, sizeof line, "Ringkasan: %zu peserta, %d dari %d soal ditanyakan, rata-rata benar %.1f%%\n",
+                  v.standings.size(), v.asked, v.total, denom > 0 ? 100.0 * correct / denom : 0.0);
+    out += line;
+    for (size_t i = 0; i < v.standings.size() && i < 3; ++i) {
+        std::snprintf(line, sizeof line, "  Juara %d: %s (%d poin, %d benar)\n", v.standings[i].rank,
+                      v.standings[i].name.c_str(), v.standings[i].score, v.standings[i].correct);
+        out += line;
+    }
+    return out;
+}
+
+}  // namespace sinau::classroom

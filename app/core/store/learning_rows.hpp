@@ -1,0 +1,36 @@
+#pragma once
+// Internal to store/learning_*.cpp: reading rows into records, shared SQL column lists.
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+#include "store/learning.hpp"
+
+namespace sinau::store::detail {
+
+inline std::optional<std::string> OptText(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getString();
+}
+inline std::optional<double> OptReal(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getDouble();
+}
+
+inline constexpr const char* kAttemptColumns =
+    "id, module_id, mode, content_version, plan, started_at, submitted_at, score, passed";
+
+// Reads the kAttemptColumns of the current row. Throws SQLite::Exception; a plan that no longer parses
+// (hand-edited database) reads as an empty plan.
+AttemptRecord ReadAttempt(SQLite::Statement& q);
+
+inline constexpr const char* kRunColumns =
+    "id, module_id, scenario_id, path, score, best_score, ended, started_at, finished_at";
+ScenarioRunRecord ReadRun(SQLite::Statement& q);
+
+// Fractions of the scored plan items from the committed responses (see engine::ScoreAttempt).
+std::vector<std::optional<double>> ScoredFractions(Database& db, const content::Module& module,
+                                                    const AttemptRecord& attempt);
+
+}  // namespace sinau::store::detail

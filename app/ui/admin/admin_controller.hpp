@@ -1,0 +1,128 @@
+#pragma once
+// The UI side of the trainer/administrator area: turns admin intents into core calls
+// (records/dashboard.hpp, item_analysis.hpp, export.hpp, certificate*.hpp, merge.hpp) on background
+// threads and keeps what the screens show. Screens only read it (const) and push intents.
+//
+// Why threads: at 100,000 learners one dashboard query takes tens to hundreds of ms and an export
+// seconds; the frame must never wait. Each worker opens its OWN connection to the database file (WAL lets
+// them read beside the main thread's writes); a job captures copies of its inputs and posts its result to
+// the app's EventQueue, which runs it on the main thread at the next frame start.
+//
+// Staleness: every dashboard query carries the generation of the filter it was made for; results of an
+// older generation are dropped (the user typed on), and a queued job whose generation is already stale
+// does not run at all.
+//
+// Threads: main thread only, except the jobs it posts. Never throws: SQLite/IO errors become the
+// `error` strings the screens show.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "content/model.hpp"
+#include "records/course_info.hpp"
+#include "records/dashboard.hpp"
+#include "records/item_analysis.hpp"
+#include "records/merge.hpp"
+#include "ui/admin/admin_intent.hpp"
+#include "ui/admin/worker.hpp"
+#include "ui/event_queue.hpp"
+
+namespace sinau::ui::admin {
+
+inline constexpr int64_t kRowBlock = 256;  // rows fetched per query while scrolling
+
+struct DashboardData {
+    int generation = 0;  // bumped by every SetDashboardQuery
+    records::LearnerFilter filter;
+    records::LearnerSort sort;
+    bool loading = false;  // the count/summary/charts of `generation` have not arrived yet
+    bool loaded = false;   // at least one result arrived
+    int64_t total = 0;
+    std::map<int64_t, std::vector<records::LearnerRow>> blocks;  // block index -> rows
+    std::set<int64_t> requested;                                  // blocks asked for, not arrived
+    std::vector<records::InstansiSummary> instansi;
+    std::vector<records::ModuleCompletion> modules;
+    records::Histogram histogram;
+    std::vector<std::string> instansi_choices;  // for the filter combo
+    std::string pin_resets;                     // meta 'admin.pin_resets' (JSON array), "" when none
+    double query_ms = 0;                        // count + first block + summary + charts, on the worker
+    std::string error;
+
+    const records::LearnerRow* Row(int64_t index) const;  // nullptr while its block is loading
+};
+
+struct ItemAnalysisData {
+    int generation = 0;  // bumped by every request
+    int results = 0;     // bumped whenever a result arrives (screens re-sort then)
+    records::ItemAnalysisOptions options;
+    bool loading = false;
+    bool loaded = false;
+    std::vector<records::ItemStats> stats;
+    double query_ms = 0;
+    std::string error;
+    // RunItemOverview: flagged questions per module id (absent = not computed yet).
+    bool overview_loading = false;
+    bool overview_loaded = false;
+    std::map<std::string, int> flagged_by_module;
+};
+
+// A question needs a trainer's look when any of core's flags is set.
+bool IsFlagged(const records::ItemStats& stats);
+
+// A long job's line on the screen ("Mengekspor ...", the report, or the refusal).
+struct JobStatus {
+    bool running = false;
+    bool ok = false;
+    std::string text;
+    double started = 0;  // ImGui time when it began (for "n detik")
+};
+
+class AdminController {
+public:
+    // `db_path` is the app's database file ("" = none: every request reports that); `course` must outlive
+    // this object. `synchronous`: run jobs on the calling thread (screenshots, tests).
+    AdminController(std::string db_path, const content::Course& course, EventQueue& events, bool synchronous = false);
+    ~AdminController();
+
+    void Apply(const Action& action);  // after ImGui::Render()
+
+    const DashboardData& dashboard() const { return dashboard_; }
+    const ItemAnalysisData& items() const { return items_; }
+    const JobStatus& export_status() const { return export_; }
+    const JobStatus& certificate_status() const { return certificate_; }
+    const JobStatus& merge_status() const { return merge_; }
+    const records::CourseInfo& course_info() const { return info_; }
+    const content::Course& course() const { return course_; }
+    const std::string& db_path() const { return db_path_; }
+
+private:
+    void QueryDashboard();
+    void QueryBlock(int64_t block);
+    void QueryItems(const records::ItemAnalysisOptions& options);
+    void QueryOverview(const records::ItemAnalysisOptions& options);
+    void RunExport(const struct StartExport& request);
+    void RunCertificate(const SaveCertificate& request);
+    void RunCertificates(const SaveCertificates& request);
+    void RunMerge(const MergeFiles& request);
+
+    std::string db_path_;
+    const content::Course& course_;
+    EventQueue& events_;
+    records::CourseInfo info_;
+    DashboardData dashboard_;
+    ItemAnalysisData items_;
+    JobStatus export_, certificate_, merge_;
+    std::shared_ptr<std::atomic<bool>> export_cancel_;
+    // Read by worker jobs to skip queries the user has already replaced.
+    std::shared_ptr<std::atomic<int>> latest_generation_ = std::make_shared<std::atomic<int>>(0);
+    // Last: destroyed first, so no job outlives the members above.
+    Worker query_worker_;
+    Worker job_worker_;
+};
+
+}  // namespace sinau::ui::admin

@@ -1,0 +1,56 @@
+#pragma once
+// What the trainer/administrator screens ask for. Widgets record one of these (wrapped in
+// ui::AdminIntent, intent.hpp) while drawing; App::ApplyIntents hands it to the AdminController after
+// ImGui::Render(), which starts the query/export/merge on a worker thread (or, for quick writes, does it
+// there and then). Every alternative carries COPIES of its inputs.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "records/dashboard.hpp"
+#include "records/export.hpp"
+#include "records/item_analysis.hpp"
+
+namespace sinau::ui::admin {
+
+// The dashboard's filter or sort changed: re-run the count, the first rows, the summary and the charts.
+struct SetDashboardQuery {
+    records::LearnerFilter filter;
+    records::LearnerSort sort;
+};
+// The table scrolled to rows that are not loaded yet (block = row / kRowBlock).
+struct LoadRowBlock {
+    int64_t block = 0;
+};
+struct RunItemAnalysis {
+    records::ItemAnalysisOptions options;
+};
+// How many questions of each module are flagged (options.module_id is ignored), so the screen can open
+// on the module that needs attention and list the counts in its module choice.
+struct RunItemOverview {
+    records::ItemAnalysisOptions options;
+};
+// Export with the dashboard's CURRENT filter (the screen copies it into options.filter).
+struct StartExport {
+    records::ExportOptions options;
+    std::string path;
+};
+struct CancelExport {};
+struct SaveCertificate {  // one completed learner, by NIP
+    std::string nip;
+    std::string path;  // the PDF file
+};
+struct SaveCertificates {  // every completed learner the filter selects
+    records::LearnerFilter filter;
+    std::string folder;
+};
+struct MergeFiles {
+    std::vector<std::string> paths;
+};
+struct RefreshAll {};  // after a merge: everything shown may have changed
+
+using Action = std::variant<SetDashboardQuery, LoadRowBlock, RunItemAnalysis, RunItemOverview, StartExport, CancelExport,
+                            SaveCertificate, SaveCertificates, MergeFiles, RefreshAll>;
+
+}  // namespace sinau::ui::admin

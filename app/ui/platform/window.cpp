@@ -1,0 +1,206 @@
+#include "ui/platform/window.hpp"
+
+#include "ui/platform/keys.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace sinau::ui::platform {
+namespace {
+
+std::atomic<bool> g_terminate{false};   // set by SIGTERM/SIGINT
+std::atomic<bool> g_woken{false};       // set by Wake() from any thread
+std::atomic<bool> g_glfw_ready{false};
+bool g_input_seen = false;              // set by the callbacks below, main thread only
+
+// Our callbacks are installed BEFORE ImGui_ImplGlfw_InitForOpenGL(window, true): the 1.86 backend
+// saves and chains them, so every input both reaches ImGui and wakes the loop. The backend installs no
+// cursor-position callback at all, which is why a mouse move alone would otherwise not redraw hover.
+void OnCursorPos(GLFWwindow*, double, double) { g_input_seen = true; }
+void OnMouseButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
+void OnScroll(GLFWwindow*, double, double) { g_input_seen = true; }
+void OnKey(GLFWwindow*, int key, int, int action, int mods) {
+    g_input_seen = true;
+    if (action == GLFW_PRESS) LatchKeyPress(key, mods);
+}
+void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
+void OnFocus(GLFWwindow*, int) { g_input_seen = true; }
+void OnCursorEnter(GLFWwindow*, int) { g_input_seen = true; }
+void OnFramebufferSize(GLFWwindow*, int, int) { g_input_seen = true; }
+void OnRefresh(GLFWwindow*) { g_input_seen = true; }
+void OnContentScale(GLFWwindow*, float, float) { g_input_seen = true; }
+
+void OnGlfwError(int code, const char* text) { std::fprintf(stderr, "sinau: GLFW %d: %s\n", code, text); }
+
+void OnSignal(int) {
+    g_terminate = true;
+    // glfwPostEmptyEvent is not formally async-signal-safe; on X11 it writes one event to the
+    // display connection, which is what wakes glfwWaitEvents. The flag alone is enough for the
+    // next wake-up (WaitForWork also uses a timeout while a signal is pending).
+    if (g_glfw_ready) glfwPostEmptyEvent();
+}
+
+}  // namespace
+
+Expected<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
+    glfwSetErrorCallback(OnGlfwError);
+    if (!glfwInit()) return Error{"Jendela tidak dapat dibuka: tidak ada layar (DISPLAY) atau GLFW gagal dimulai."};
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_VISIBLE, options.hidden ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* handle = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    if (!handle) {
+        glfwTerminate();
+        return Error{"Jendela OpenGL 3 tidak dapat dibuat."};
+    }
+    glfwMakeContextCurrent(handle);
+    glfwSwapInterval(1);
+
+    glfwSetCursorPosCallback(handle, OnCursorPos);
+    glfwSetMouseButtonCallback(handle, OnMouseButton);
+    glfwSetScrollCallback(handle, OnScroll);
+    glfwSetKeyCallback(handle, OnKey);
+    glfwSetCharCallback(handle, OnChar);
+    glfwSetWindowFocusCallback(handle, OnFocus);
+    glfwSetCursorEnterCallback(handle, OnCursorEnter);
+    glfwSetFramebufferSizeCallback(handle, OnFramebufferSize);
+    glfwSetWindowRefreshCallback(handle, OnRefresh);
+    glfwSetWindowContentScaleCallback(handle, OnContentScale);
+
+    ImGui_ImplGlfw_InitForOpenGL(handle, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    g_glfw_ready = true;
+
+    std::unique_ptr<Window> window(new Window());
+    window->window_ = handle;
+    window->frames_owed_ = 3;
+    return window;
+}
+
+Window::~Window() {
+    g_glfw_ready = false;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+bool Window::WaitForWork(double timeout_seconds) {
+    if (frames_owed_ > 0) {
+        glfwPollEvents();
+    } else if (g_terminate) {
+        glfwPollEvents();
+    } else if (timeout_seconds > 0) {
+        glfwWaitEventsTimeout(timeout_seconds);
+    } else {
+        glfwWaitEvents();
+    }
+    if (g_input_seen || g_woken.exchange(false)) {
+        g_input_seen = false;
+        frames_owed_ = frames_owed_ > 3 ? frames_owed_ : 3;
+    }
+    if (frames_owed_ > 0) {
+        --frames_owed_;
+        return true;
+    }
+    return timeout_seconds > 0;  // a timer the caller asked for has run out: draw once
+}
+
+void Window::RequestFrames(int count) {
+    if (count > frames_owed_) frames_owed_ = count;
+}
+
+bool Window::ShouldClose() const { return g_terminate || glfwWindowShouldClose(window_); }
+void Window::RequestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void Window::BeginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+}
+
+void Window::Render() {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ClearLatchedKeys();  // the frame that could react to them has been drawn
+}
+
+Pixels Window::ReadBackBuffer() const {
+    Pixels p;
+    glfwGetFramebufferSize(window_, &p.width, &p.height);
+    p.rgba.resize(std::size_t(p.width) * p.height * 4);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, p.width, p.height, GL_RGBA, GL_UNSIGNED_BYTE, p.rgba.data());
+    // GL's first row is the bottom one; PNG's is the top.
+    const std::size_t stride = std::size_t(p.width) * 4;
+    std::vector<unsigned char> row(stride);
+    for (int y = 0; y < p.height / 2; ++y) {
+        unsigned char* a = p.rgba.data() + y * stride;
+        unsigned char* b = p.rgba.data() + (p.height - 1 - y) * stride;
+        std::copy(a, a + stride, row.data());
+        std::copy(b, b + stride, a);
+        std::copy(row.data(), row.data() + stride, b);
+    }
+    for (std::size_t i = 3; i < p.rgba.size(); i += 4) p.rgba[i] = 255;
+    return p;
+}
+
+void Window::Present() { glfwSwapBuffers(window_); }
+
+float Window::ContentScale() const {
+    float x = 1.0f, y = 1.0f;
+    glfwGetWindowContentScale(window_, &x, &y);
+    return x > 0.5f ? x : 1.0f;
+}
+
+void Window::ReloadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::SetFullscreen(bool on) {
+    if (on == fullscreen_) return;
+    if (on) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);
+        glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
+        glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_, 0);
+    }
+    fullscreen_ = on;
+    RequestFrames(3);
+}
+
+void Window::SetTitle(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+
+void Window::Wake() {
+    g_woken = true;
+    if (g_glfw_ready) glfwPostEmptyEvent();
+}
+
+void Window::InstallSignalHandlers() {
+    struct sigaction action {};
+    action.sa_handler = OnSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+double Now() { return glfwGetTime(); }
+
+}  // namespace sinau::ui::platform

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `sinau import`: merge another PC's database, idempotent; corrupt/foreign files refused, target untouched.
+source "$(dirname "$0")/records_common.inc"
+make_db "$WORK/pc1.db"
+"$BIN" admin status --db "$WORK/target.db" >/dev/null
+sqlite3 "$WORK/target.db" "INSERT INTO learners (id, nip, name, instansi, created_at, updated_at) VALUES ('T9', '198001012005011003', 'Dewi L.', 'BKD', '2023-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z')"
+"$BIN" import "$WORK/pc1.db" --db "$WORK/target.db" > "$WORK/1.txt"
+grep -q "learners" "$WORK/1.txt" || fail "no per-table counts"
+test "$(sqlite3 "$WORK/target.db" 'select count(*) from learners')" = 3 || fail "NIP not matched"
+test "$(sqlite3 "$WORK/target.db" "select learner_id from attempts")" = T9 || fail "learner id not mapped"
+test "$(sqlite3 "$WORK/target.db" "select name from learners where id='T9'")" = "Dewi Lestari" || fail "newer name lost"
+"$BIN" import "$WORK/pc1.db" --db "$WORK/target.db" > "$WORK/2.txt"
+grep -q "Tidak ada perubahan" "$WORK/2.txt" || fail "second import changed something: $(cat "$WORK/2.txt")"
+
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+sqlite3 "$WORK/target.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+before=$(sha "$WORK/target.db")
+echo "bukan basis data" > "$WORK/teks.db"
+sqlite3 "$WORK/lain.db" "CREATE TABLE foo(x); INSERT INTO foo VALUES (1);"
+head -c 3000 "$WORK/pc1.db" > "$WORK/potong.db"
+for bad in teks.db lain.db potong.db; do
+  if "$BIN" import "$WORK/pc1.db" "$WORK/$bad" --db "$WORK/target.db" 2> "$WORK/err.txt"; then fail "$bad accepted"; fi
+  grep -q "$bad" "$WORK/err.txt" || fail "message does not name $bad: $(cat "$WORK/err.txt")"
+  test "$(sha "$WORK/target.db")" = "$before" || fail "target changed by refused $bad"
+done
+echo "records_import: ok"

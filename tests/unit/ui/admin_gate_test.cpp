@@ -1,0 +1,194 @@
+// The trainer area's PIN gate driven through the real App without a window (example_null pattern): a
+// real SQLite file, the real argon2id check in core, characters typed into the focused ImGui field and
+// Enter pressed, what is on screen read back from the draw data.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "content/course_loader.hpp"
+#include "records/pin.hpp"
+#include "store/database.hpp"
+#include "ui/app.hpp"
+#include "ui/text_dump.hpp"
+
+namespace fs = std::filesystem;
+using namespace sinau;
+
+namespace {
+
+constexpr int kKeyTab = 258, kKeyEnter = 257;  // GLFW key codes, as the backend maps them in 1.86
+
+struct GateHarness {
+    fs::path dir;
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<ui::App> app;
+
+    GateHarness() {
+        dir = fs::temp_directory_path() / ("sinau-gate-test-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+        fs::create_directories(dir);
+        auto opened = store::Database::Open(dir / "sinau.db");
+        REQUIRE(opened.ok());
+        db = std::move(*opened);
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1366, 768);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.KeyMap[ImGuiKey_Tab] = kKeyTab;
+        io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+        const fs::path course = fs::path(SINAU_FIXTURES) / "ui" / "course";
+        ui::AppPaths paths{course, course / ".." / "assets", fs::path(SINAU_SOURCE_DIR) / "assets" / "i18n"};
+        auto settings = ui::LoadUiSettings(*db);
+        REQUIRE(settings.ok());
+        app = std::make_unique<ui::App>(content::LoadCourse(course), paths, db.get(), *settings, 1.0f);
+        app->Init();
+    }
+    ~GateHarness() {
+        app.reset();
+        ImGui::DestroyContext();
+        db.reset();
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    std::vector<std::string> Frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        app->events().Drain();
+        ImGui::NewFrame();
+        app->DrawFrame();
+        ImGui::Render();
+        auto text = ui::ExtractDrawnText(*ImGui::GetDrawData());
+        app->ApplyIntents();
+        return text;
+    }
+    void Type(const std::string& chars) {
+        for (char c : chars) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+        Frame();
+    }
+    std::vector<std::string> Press(int key) {
+        ImGui::GetIO().KeysDown[key] = true;
+        Frame();
+        ImGui::GetIO().KeysDown[key] = false;
+        return Frame();
+    }
+    void Go(ui::ScreenId screen) {
+        app->Push(ui::Navigate{ui::Route{screen, {}, 0}});
+        app->ApplyIntents();
+    }
+};
+
+bool Has(const std::vector<std::string>& lines, const std::string& needle) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("first use: the trainer sets a PIN through the card and the dashboard opens", "[admin]") {
+    GateHarness h;
+    h.Go(ui::ScreenId::Dashboard);
+    h.Frame();  // the gate learns from the database that no PIN exists
+    auto text = h.Frame();
+    CHECK(Has(text, "Area Pelatih & Admin"));
+    CHECK(Has(text, "PIN baru"));
+    CHECK(Has(text, "Ulangi PIN baru"));
+    CHECK_FALSE(h.app->admin_gate().Unlocked());
+
+    // Two different PINs are refused and nothing is stored.
+    h.Type("123456");
+    h.Press(kKeyTab);
+    h.Type("654321");
+    text = h.Press(kKeyEnter);
+    CHECK(Has(h.Frame(), "Kedua PIN tidak sama"));
+    CHECK_FALSE(records::IsPinSet(h.db->sql()));
+
+    h.Type("246810");
+    h.Press(kKeyTab);
+    h.Type("246810");
+    h.Press(kKeyEnter);
+    CHECK(records::IsPinSet(h.db->sql()));
+    CHECK(h.app->admin_gate().Unlocked());
+    text = h.Frame();
+    CHECK(Has(text, "Analisis butir"));
+    CHECK(Has(text, "Ekspor & data"));
+    CHECK(Has(text, "Kunci"));
+    // The PIN is stored as an argon2id hash, never as typed.
+    const auto hash = h.db->GetSetting("admin.pin_hash");
+    REQUIRE(hash);
+    CHECK(hash->rfind("$argon2id$", 0) == 0);
+    CHECK(hash->find("246810") == std::string::npos);
+}
+
+TEST_CASE("leaving the trainer area locks it; a wrong PIN shows the wait; the right one opens", "[admin]") {
+    GateHarness h;
+    REQUIRE(records::SetInitialPin(h.db->sql(), "135790").ok());
+    h.Go(ui::ScreenId::Dashboard);
+    h.Frame();
+    auto text = h.Frame();
+    CHECK(Has(text, "Masukkan PIN"));
+    CHECK(Has(text, "Lupa PIN?"));
+    CHECK(Has(text, "sinau admin reset-pin --db"));
+
+    h.Type("000000");
+    h.Press(kKeyEnter);
+    text = h.Frame();
+    CHECK_FALSE(h.app->admin_gate().Unlocked());
+    CHECK(Has(text, "PIN salah."));
+    CHECK(Has(text, "Tunggu 1 detik"));
+
+    // While the wait runs the right PIN is not even tried.
+    h.Type("135790");
+    h.Press(kKeyEnter);
+    CHECK_FALSE(h.app->admin_gate().Unlocked());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    h.Frame();
+    h.Press(kKeyEnter);  // the typed PIN is still in the field
+    CHECK(h.app->admin_gate().Unlocked());
+
+    h.Go(ui::ScreenId::ItemAnalysis);  // moving inside the area keeps it open
+    h.Frame();
+    CHECK(h.app->admin_gate().Unlocked());
+    h.Go(ui::ScreenId::Home);
+    h.Frame();
+    CHECK_FALSE(h.app->admin_gate().Unlocked());
+}
+
+TEST_CASE("the area locks itself after the idle timeout", "[admin]") {
+    GateHarness h;
+    auto now = std::chrono::steady_clock::now();
+    h.app->admin_gate().SetClockForTest([&] { return now; });
+    REQUIRE(records::SetInitialPin(h.db->sql(), "112233").ok());
+    h.Go(ui::ScreenId::Dashboard);
+    h.Frame();
+    h.Frame();
+    h.Type("112233");
+    h.Press(kKeyEnter);
+    REQUIRE(h.app->admin_gate().Unlocked());
+    now += std::chrono::minutes(9);
+    h.Frame();
+    CHECK(h.app->admin_gate().Unlocked());
+    now += std::chrono::minutes(11);
+    const auto text = h.Frame();
+    CHECK_FALSE(h.app->admin_gate().Unlocked());
+    CHECK(Has(text, "tidak ada aktivitas"));
+}
+
+TEST_CASE("admin intents do nothing while the gate is locked", "[admin]") {
+    GateHarness h;
+    h.Go(ui::ScreenId::Dashboard);
+    h.Frame();
+    const int before = h.app->admin().dashboard().generation;
+    h.app->Push(ui::AdminIntent{ui::admin::SetDashboardQuery{}});
+    h.app->ApplyIntents();
+    CHECK(h.app->admin().dashboard().generation == before);
+}
