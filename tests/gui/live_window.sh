@@ -28,8 +28,14 @@ xdotool search --sync --name "Sinau" >/dev/null
 sleep 1.5
 win=\$(xdotool search --name "Sinau" | head -1)
 xdotool windowfocus --sync "\$win" 2>/dev/null || true
-xdotool key --window "\$win" ctrl+q
-for i in \$(seq 50); do kill -0 \$pid 2>/dev/null || break; sleep 0.1; done
+# Press like a person does (keys held ~0.15 s: ImGui 1.86 can miss a press and release that both fall
+# between two frames), and press again while a slow build (ASan) may still be starting up.
+for attempt in \$(seq 5); do
+  kill -0 \$pid 2>/dev/null || break
+  xdotool keydown --window "\$win" ctrl+q 2>/dev/null || true; sleep 0.15
+  xdotool keyup --window "\$win" ctrl+q 2>/dev/null || true  # the window may already be gone
+  for i in \$(seq 20); do kill -0 \$pid 2>/dev/null || break; sleep 0.1; done
+done
 if kill -0 \$pid 2>/dev/null; then echo "FAIL: Ctrl+Q did not quit"; kill \$pid; exit 1; fi
 wait \$pid; echo "ctrl+q exit: \$?"
 INNER
