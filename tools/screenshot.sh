@@ -18,8 +18,9 @@ shot() {
     --screenshot "$out/$name.png" "$@"
   echo "$out/$name.png"
 }
-shot home
-shot home-dark --theme dark
+shot home --screen home
+shot home-dark --screen home --theme dark
+shot profiles --screen profiles
 shot settings --screen settings
 shot about --screen about
 shot module --module "$first_module" --page 2
