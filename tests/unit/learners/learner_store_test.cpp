@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "learners/learner_store.hpp"
-#include "temp_dir.hpp"
+#include "../support/temp_dir.hpp"
 #include "util/uuid.hpp"
 
 using namespace sinau;

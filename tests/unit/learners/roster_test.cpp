@@ -3,7 +3,7 @@
 
 #include "learners/learner_store.hpp"
 #include "learners/roster_import.hpp"
-#include "temp_dir.hpp"
+#include "../support/temp_dir.hpp"
 
 using namespace sinau;
 using learners::RowOutcome;

@@ -5,7 +5,7 @@
 
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "temp_dir.hpp"
+#include "../support/temp_dir.hpp"
 #include "util/uuid.hpp"
 
 using sinau::store::Database;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "store/learning.hpp"
-#include "temp_dir.hpp"
+#include "../support/temp_dir.hpp"
 #include "test_course.hpp"
 #include "util/uuid.hpp"
 
