@@ -2,14 +2,7 @@
 # The real window under Xvfb: home screen of a fixture course -> PNG of the right size that is not
 # blank, and the module titles, the broken module's problem and the chrome in the drawn text.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=${SINAU_TMP:-$(mktemp -d)}
-course=$SINAU_FIXTURES/ui/course
-shot() { xvfb-run -a -s "-screen 0 1366x768x24" "$SINAU_BIN" --db "$tmp/sinau.db" --content "$course" "$@"; }
-expect() {  # expect FILE TEXT...: every TEXT is a line fragment of FILE
-  local file=$1; shift
-  for t in "$@"; do grep -qF -- "$t" "$file" || { echo "FAIL: '$t' not drawn in $file"; cat "$file"; exit 1; }; done
-}
+source "$(dirname "$0")/gui_common.inc"
 
 shot --screen home --screenshot "$tmp/home.png" --dump-text "$tmp/home.txt"
 /usr/bin/python3 "$here/png_check.py" "$tmp/home.png" 1366 768 150

@@ -2,18 +2,7 @@
 # The reader under Xvfb: each page of the fixture module shows its heading, list, table and
 # "Dasar hukum" callout, the position indicator, and presentation mode the same page without chrome.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=${SINAU_TMP:-$(mktemp -d)}
-course=$SINAU_FIXTURES/ui/course
-shot() { xvfb-run -a -s "-screen 0 1366x768x24" "$SINAU_BIN" --db "$tmp/sinau.db" --content "$course" "$@"; }
-expect() {
-  local file=$1; shift
-  for t in "$@"; do grep -qF -- "$t" "$file" || { echo "FAIL: '$t' not drawn in $file"; cat "$file"; exit 1; }; done
-}
-absent() {
-  local file=$1; shift
-  for t in "$@"; do ! grep -qF -- "$t" "$file" || { echo "FAIL: '$t' should not be drawn in $file"; exit 1; }; done
-}
+source "$(dirname "$0")/gui_common.inc"
 
 shot --module 01-contoh-bacaan --screenshot "$tmp/p1.png" --dump-text "$tmp/p1.txt"
 /usr/bin/python3 "$here/png_check.py" "$tmp/p1.png" 1366 768 150

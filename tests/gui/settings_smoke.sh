@@ -1,18 +1,7 @@
 #!/usr/bin/env bash
 # Settings screen in both languages and all three themes; English chrome is really English.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=${SINAU_TMP:-$(mktemp -d)}
-course=$SINAU_FIXTURES/ui/course
-shot() { xvfb-run -a -s "-screen 0 1366x768x24" "$SINAU_BIN" --db "$tmp/sinau.db" --content "$course" "$@"; }
-expect() {
-  local file=$1; shift
-  for t in "$@"; do grep -qF -- "$t" "$file" || { echo "FAIL: '$t' not drawn in $file"; cat "$file"; exit 1; }; done
-}
-absent() {
-  local file=$1; shift
-  for t in "$@"; do ! grep -qF -- "$t" "$file" || { echo "FAIL: '$t' should not be drawn in $file"; exit 1; }; done
-}
+source "$(dirname "$0")/gui_common.inc"
 
 shot --screen settings --screenshot "$tmp/settings.png" --dump-text "$tmp/settings.txt"
 /usr/bin/python3 "$here/png_check.py" "$tmp/settings.png" 1366 768 100

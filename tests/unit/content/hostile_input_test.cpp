@@ -8,7 +8,7 @@
 #include "content/module_reader.hpp"
 #include "content/source_text.hpp"
 #include "content/twee_reader.hpp"
-#include "test_files.hpp"
+#include "../support/temp_dir.hpp"
 
 using namespace sinau::content;
 using sinau::Diagnostics;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "content/course_loader.hpp"
-#include "test_files.hpp"
+#include "../support/temp_dir.hpp"
 
 using namespace sinau::content;
 using sinau::test::TempDir;

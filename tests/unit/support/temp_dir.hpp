@@ -24,6 +24,19 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
+    // Writes a file below the folder, creating its parent folders (content tests lay out whole courses).
+    void Write(const std::string& relative, const std::string& text) const {
+        const auto p = path_ / relative;
+        std::filesystem::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << text;
+    }
+
+    // Copies a fixture folder (tests/fixtures/content/NAME) into the folder.
+    void CopyFixture(const std::string& name) const {
+        std::filesystem::copy(std::filesystem::path(SINAU_FIXTURES) / "content" / name, path_,
+                              std::filesystem::copy_options::recursive);
+    }
+
 private:
     std::filesystem::path path_;
 };
