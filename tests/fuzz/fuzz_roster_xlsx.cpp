@@ -1,0 +1,37 @@
+// libFuzzer: the roster XLSX reader (libzip + pugixml over a workbook an administrator was sent) and the
+// row checker. A spreadsheet from outside must never crash, hang or leak; every accepted row has a valid NIP.
+// ReadXlsx takes a path, so each input is written to one scratch file first.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "learners/nip.hpp"
+#include "learners/roster_import.hpp"
+#include "learners/table_reader.hpp"
+
+namespace {
+const std::filesystem::path& ScratchFile() {
+    static const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("sinau-fuzz-roster-" + std::to_string(getpid()) + ".xlsx");
+    return path;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    {
+        std::ofstream out(ScratchFile(), std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    }
+    auto table = sinau::learners::ReadXlsx(ScratchFile());
+    if (!table) return 0;
+    auto report = sinau::learners::CheckRoster(*table, {2024, 6, 1});
+    if (!report) return 0;
+    for (const auto& row : report->rows)
+        if (row.outcome != sinau::learners::RowOutcome::Rejected && !sinau::learners::ParseNip(row.nip, {2024, 6, 1}))
+            __builtin_trap();
+    return 0;
+}
