@@ -64,7 +64,7 @@ int Run(int argc, char** argv) {
         }
         const auto key = records::SigningKey::LoadOrCreate(db);
         for (const auto& f : facts) {
-            const auto cert = records::SignCertificate(f, key);
+            const auto cert = records::IssueCertificate(db, f, key);
             const std::filesystem::path path = all ? std::filesystem::path(out) / records::CertificateFileName(f)
                                                    : std::filesystem::path(out);
             if (auto ok = records::WriteCertificatePdf(cert, path); !ok) {

@@ -17,6 +17,7 @@
 #include "classroom/lan.hpp"
 #include "classroom/server.hpp"
 #include "cli/command.hpp"
+#include "classroom/unfinished.hpp"
 #include "content/course_loader.hpp"
 
 namespace sinau::cli {
@@ -58,9 +59,9 @@ void PrintEvent(const ClassEvent& e, const Classroom& room, bool verbose) {
             break;
         case ClassEvent::Kind::StorageFailed: std::printf("GAGAL MENYIMPAN: %s\n", e.message.c_str()); break;
         case ClassEvent::Kind::PhaseChanged: {
-            const auto v = room.View();
+            const auto v = room.View(0);
             if (e.phase == Phase::Question)
-                std::printf("Soal %d/%d dibuka (%d peserta)\n", e.question + 1, v.total, int(v.standings.size()));
+                std::printf("Soal %d/%d dibuka (%d peserta)\n", e.question + 1, v.total, v.participants);
             else if (e.phase == Phase::Reveal)
                 std::printf("Soal %d ditutup: %d menjawab, %d benar\n", e.question + 1, v.result.answered,
                             v.result.correct);
@@ -127,7 +128,7 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
         }
         room = std::move(created.value());
     }
-    auto server = ClassServer::Start(config, room);
+    auto server = ServeClassroom(config, room);
     if (!server) {
         std::fprintf(stderr, "sinau class: %s\n", server.error().message.c_str());
         return 1;
@@ -189,6 +190,24 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
     return rs.failures == 0 ? 0 : 1;
 }
 
+// `sinau class unfinished`: sessions left without an end (the app crashed), the same list the window offers.
+int ListUnfinished(const std::string& db) {
+    auto found = FindUnfinishedSessions(db);
+    if (!found) {
+        std::fprintf(stderr, "sinau class: %s\n", found.error().message.c_str());
+        return 1;
+    }
+    if (found->empty()) std::printf("Tidak ada sesi kelas yang belum selesai.\n");
+    for (const auto& u : *found) {
+        std::string reached = !u.resumable    ? "status rusak"
+                              : u.current < 0 ? "ruang tunggu"
+                                              : "soal " + std::to_string(u.current + 1) + "/" + std::to_string(u.total);
+        std::printf("%s\t%s\t%s\t%d peserta\t%s\t%s\n", u.id.c_str(), u.started_at.c_str(), u.module_id.c_str(),
+                    u.participants, reached.c_str(), u.title.c_str());
+    }
+    return 0;
+}
+
 int RunClass(int argc, char** argv) {
     CLI::App app{"Kuis kelas langsung lewat jaringan lokal (tanpa jendela)", "sinau class"};
     app.require_subcommand(1);
@@ -221,10 +240,27 @@ int RunClass(int argc, char** argv) {
     serve->add_option("--web", web, "folder halaman peserta (index.html, app.css, app.js)");
     serve->add_option("--resume", resume, "lanjutkan sesi (id) setelah aplikasi tertutup");
     serve->add_flag("--verbose", verbose, "cetak setiap peserta dan jawaban");
+    auto* unfinished = app.add_subcommand("unfinished", "daftar sesi kelas yang belum diakhiri (aplikasi tertutup)");
+    unfinished->add_option("--db", db, "berkas basis data")->required();
+    auto* end = app.add_subcommand("end", "akhiri sesi yang belum selesai; jawaban tetap tersimpan");
+    std::string end_id;
+    end->add_option("--db", db, "berkas basis data")->required();
+    end->add_option("--content", content_dir, "folder kursus");
+    end->add_option("session", end_id, "id sesi (lihat `sinau class unfinished`)")->required();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
+    }
+    if (unfinished->parsed()) return ListUnfinished(db);
+    if (end->parsed()) {
+        const auto status = EndUnfinishedSession(db, end_id, content::LoadCourse(content_dir));
+        if (!status) {
+            std::fprintf(stderr, "sinau class: %s\n", status.error().message.c_str());
+            return 1;
+        }
+        std::printf("Sesi %s diakhiri; jawabannya tetap tersimpan.\n", end_id.c_str());
+        return 0;
     }
     if (module_arg.empty() && resume.empty()) {
         std::fprintf(stderr, "sinau class serve: --module wajib (atau --resume SESI)\n");
@@ -252,7 +288,8 @@ int RunClass(int argc, char** argv) {
                  static_cast<int64_t>(linger_seconds * 1000));
 }
 
-const CommandRegistration kRegistration({"class", "kuis kelas langsung di jaringan lokal (serve)", RunClass});
+const CommandRegistration kRegistration({"class", "kuis kelas langsung di jaringan lokal (serve, unfinished, end)",
+                                          RunClass});
 
 }  // namespace
 }  // namespace sinau::cli

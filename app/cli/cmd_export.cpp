@@ -1,11 +1,13 @@
-// `sinau export --db FILE --format csv|xlsx|xapi --out FILE [filters] [--what completions|responses]
+// `sinau export --db FILE --format csv|xlsx|xapi|bundle --out FILE [filters] [--what completions|responses]
 //  [--bom] [--sep ';'] [--agency-url URL] [--base-iri IRI] [--content DIR]` (records/export.hpp).
+// `bundle` writes a *.sinau file (records/bundle.hpp) to merge on another PC with `sinau import`.
 // Prints what the file contains (rows, learners, filter, time); the file appears complete or not at all.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "cli/command.hpp"
+#include "records/bundle.hpp"
 #include "records/course_info.hpp"
 #include "records/export.hpp"
 #include "store/database.hpp"
@@ -15,12 +17,13 @@ namespace sinau::cli {
 namespace {
 
 int Run(int argc, char** argv) {
-    CLI::App app{"Ekspor rekaman peserta ke CSV, XLSX atau xAPI", "sinau export"};
+    CLI::App app{"Ekspor rekaman peserta ke CSV, XLSX, xAPI atau bundel Sinau", "sinau export"};
     std::string db_path, format = "csv", out, what = "completions", sep = ",", content_dir, date_field = "activity",
                 status = "semua";
     records::ExportOptions o;
     app.add_option("--db", db_path, "berkas basis data")->required();
-    app.add_option("--format", format, "csv | xlsx | xapi")->check(CLI::IsMember({"csv", "xlsx", "xapi"}));
+    app.add_option("--format", format, "csv | xlsx | xapi | bundle (berkas .sinau untuk digabung di PC lain)")
+        ->check(CLI::IsMember({"csv", "xlsx", "xapi", "bundle"}));
     app.add_option("--out", out, "berkas hasil")->required();
     app.add_option("--what", what, "CSV: completions (peserta x modul) | responses (satu baris per jawaban)")
         ->check(CLI::IsMember({"completions", "responses"}));
@@ -49,16 +52,30 @@ int Run(int argc, char** argv) {
             std::fprintf(stderr, "sinau export: tanggal \"%s\" tidak sah; gunakan YYYY-MM-DD.\n", d->c_str());
             return 2;
         }
-    o.format = format == "csv" ? records::ExportFormat::Csv : format == "xlsx" ? records::ExportFormat::Xlsx
-                                                                               : records::ExportFormat::Xapi;
-    o.what = what == "responses" ? records::ExportWhat::Responses : records::ExportWhat::Completions;
-    o.csv.separator = sep[0];
-    o.sidecar = !no_sidecar;
     o.filter.date_field = date_field == "completion" ? records::DateField::Completion : records::DateField::LastActivity;
     o.filter.status = status == "belum"    ? records::CourseStatus::Belum
                       : status == "sedang" ? records::CourseStatus::Sedang
                       : status == "selesai" ? records::CourseStatus::Selesai
                                             : records::CourseStatus::Any;
+    if (format == "bundle") {
+        auto opened = store::Database::Open(db_path);
+        if (!opened) {
+            std::fprintf(stderr, "sinau export: %s\n", opened.error().message.c_str());
+            return 1;
+        }
+        auto report = records::WriteBundle((*opened)->sql(), o.filter, out);
+        if (!report) {
+            std::fprintf(stderr, "sinau export: %s\n", report.error().message.c_str());
+            return 1;
+        }
+        std::printf("%s\n", report->Describe().c_str());
+        return 0;
+    }
+    o.format = format == "csv" ? records::ExportFormat::Csv : format == "xlsx" ? records::ExportFormat::Xlsx
+                                                                               : records::ExportFormat::Xapi;
+    o.what = what == "responses" ? records::ExportWhat::Responses : records::ExportWhat::Completions;
+    o.csv.separator = sep[0];
+    o.sidecar = !no_sidecar;
     const auto course = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir() : std::filesystem::path(content_dir));
     if (course.loaded) {
         o.modules = course.modules;
@@ -78,7 +95,7 @@ int Run(int argc, char** argv) {
     return 0;
 }
 
-const CommandRegistration kRegistration{{"export", "ekspor rekaman ke CSV, XLSX atau xAPI (tanpa jendela)", Run}};
+const CommandRegistration kRegistration{{"export", "ekspor rekaman ke CSV, XLSX, xAPI atau bundel .sinau (tanpa jendela)", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

@@ -1,10 +1,11 @@
-// `sinau import FILE... --db TARGET`: merges other PCs' Sinau databases into TARGET (records/merge.hpp).
-// All or nothing: a refused or failing source leaves TARGET unchanged. Prints counts per table.
+// `sinau import FILE... --db TARGET`: merges other PCs' Sinau databases or export bundles (*.sinau, told
+// apart by their first bytes, records/bundle.hpp) into TARGET (records/merge.hpp). All or nothing: a refused or failing source leaves TARGET unchanged. Prints counts per table.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "cli/command.hpp"
+#include "records/bundle.hpp"
 #include "records/merge.hpp"
 #include "store/database.hpp"
 
@@ -12,10 +13,10 @@ namespace sinau::cli {
 namespace {
 
 int Run(int argc, char** argv) {
-    CLI::App app{"Gabungkan rekaman dari basis data Sinau PC lain", "sinau import"};
+    CLI::App app{"Gabungkan rekaman dari basis data Sinau atau bundel ekspor (.sinau) PC lain", "sinau import"};
     std::vector<std::string> files;
     std::string db_path;
-    app.add_option("FILE", files, "basis data Sinau dari PC lain (.db)")->required();
+    app.add_option("FILE", files, "basis data Sinau (.db) atau bundel ekspor (.sinau) dari PC lain")->required();
     app.add_option("--db", db_path, "basis data tujuan")->required();
     try {
         app.parse(argc, argv);
@@ -30,7 +31,7 @@ int Run(int argc, char** argv) {
             std::fprintf(stderr, "sinau import: %s adalah basis data tujuan itu sendiri.\n", s.c_str());
             return 1;
         }
-        if (auto ok = records::CheckMergeSource(s); !ok) {
+        if (auto ok = records::CheckImportSource(s); !ok) {
             std::fprintf(stderr, "sinau import: %s\n", ok.error().message.c_str());
             return 1;
         }
@@ -40,7 +41,7 @@ int Run(int argc, char** argv) {
         std::fprintf(stderr, "sinau import: %s\n", opened.error().message.c_str());
         return 1;
     }
-    auto report = records::MergeDatabases((*opened)->sql(), sources);
+    auto report = records::ImportFiles((*opened)->sql(), sources);
     if (!report) {
         std::fprintf(stderr, "sinau import: %s\n", report.error().message.c_str());
         return 1;
@@ -49,7 +50,7 @@ int Run(int argc, char** argv) {
     return 0;
 }
 
-const CommandRegistration kRegistration{{"import", "gabungkan rekaman dari basis data Sinau PC lain", Run}};
+const CommandRegistration kRegistration{{"import", "gabungkan rekaman dari basis data atau bundel (.sinau) PC lain", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

@@ -141,6 +141,7 @@ void App::DrawScreen(const ScreenContext& ctx) {
         case ScreenId::Dashboard: dashboard_.Draw(ctx, admin_gate_, *admin_); break;
         case ScreenId::ItemAnalysis: item_analysis_.Draw(ctx, admin_gate_, *admin_); break;
         case ScreenId::AdminData: admin_data_.Draw(ctx, admin_gate_, *admin_); break;
+        case ScreenId::Essays: essays_.Draw(ctx, admin_gate_, *admin_); break;
         case ScreenId::Class: class_screen_.Draw(ctx, admin_gate_, class_->view()); break;
     }
 }

@@ -22,6 +22,7 @@
 #include "ui/screens/class_screen.hpp"
 #include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/item_analysis_screen.hpp"
+#include "ui/screens/essay_screen.hpp"
 #include "ui/route.hpp"
 #include "ui/screens/about_screen.hpp"
 #include "ui/screens/home_screen.hpp"
@@ -139,6 +140,7 @@ private:
     std::unique_ptr<admin::AdminController> admin_;  // made in the constructor (needs db_ and course_)
     DashboardScreen dashboard_;
     ItemAnalysisScreen item_analysis_;
+    EssayScreen essays_;
     AdminDataScreen admin_data_;
 
 public:

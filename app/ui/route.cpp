@@ -16,6 +16,7 @@ std::string_view ScreenName(ScreenId screen) {
         case ScreenId::Dashboard: return "dashboard";
         case ScreenId::ItemAnalysis: return "item-analysis";
         case ScreenId::AdminData: return "admin-data";
+        case ScreenId::Essays: return "essays";
         case ScreenId::Class: return "class";
     }
     return "home";
@@ -34,6 +35,7 @@ std::optional<ScreenId> ParseScreenName(std::string_view name) {
     if (name == "dashboard" || name == "dasbor" || name == "admin") return ScreenId::Dashboard;
     if (name == "item-analysis" || name == "analisis-butir") return ScreenId::ItemAnalysis;
     if (name == "admin-data" || name == "data") return ScreenId::AdminData;
+    if (name == "essays" || name == "esai") return ScreenId::Essays;
     if (name == "class" || name == "kelas") return ScreenId::Class;
     return std::nullopt;
 }

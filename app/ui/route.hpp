@@ -8,7 +8,7 @@
 namespace sinau::ui {
 
 enum class ScreenId { Home, Settings, Module, About, Profiles, Overview, Quiz, Result, Scenario,
-                      Dashboard, ItemAnalysis, AdminData,  // trainer area: ui/admin/
+                      Dashboard, ItemAnalysis, AdminData, Essays,  // trainer area: ui/admin/
                       Class };  // live class, trainer side: ui/classroom/, screens/class_*
 
 struct Route {

@@ -84,11 +84,17 @@ ack=$(http POST "$base/api/answer" '{"question":0,"choices":[0]}' "$token")
 [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM responses')" = 1 ] || fail "acknowledged answer not in the database"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true   # the trainer's app crashes
 exec 3>&-
+first_port=$port
+# The unfinished session is listed (the window offers the same list) with what it was.
+"$bin" class unfinished --db "$db" > "$tmp/unfinished"
+grep -q "^$session	.*	1 peserta	soal 1/" "$tmp/unfinished" || { cat "$tmp/unfinished"; fail "crashed session not listed"; }
 
 "$bin" class serve --db "$db" --resume "$session" --bind 127.0.0.1 --port 0 < /dev/null > "$tmp/out2" 2>&1 &
 pid=$!; pids+=($pid)
 port=$(wait_port "$tmp/out2")
 [ "$(sed -n 's/^PIN: //p' "$tmp/out2")" = "$pin" ] || fail "resumed session has another PIN"
+# Same port as before the crash: the page keeps its token per origin (host:port).
+[ "$port" = "$first_port" ] || fail "resumed on port $port, phones knew $first_port"
 state=$(http GET "http://127.0.0.1:$port/api/state" "" "$token")
 [ "${state:0:3}" = 200 ] || fail "token not accepted after resume: $state"
 printf '%s' "${state:4}" | "$py" -c '
@@ -103,4 +109,17 @@ again=$(http POST "http://127.0.0.1:$port/api/answer" '{"question":0,"choices":[
 [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM responses')" = 1 ] || fail "responses changed after resume"
 kill -TERM "$pid"; wait "$pid" || true
 grep -q "Ringkasan: 1 peserta" "$tmp/out2" || fail "no summary after SIGTERM"
+grep -q "Tidak ada sesi kelas yang belum selesai" <("$bin" class unfinished --db "$db") || fail "ended session still listed"
+
+# --- 3. a crashed session ended for good: answers kept, attempts submitted ----------------------------
+"$bin" class serve --db "$db" --module 2 --bind 127.0.0.1 --port 0 < /dev/null > "$tmp/out3" 2>&1 &
+pid=$!; pids+=($pid)
+port=$(wait_port "$tmp/out3"); pin=$(sed -n 's/^PIN: //p' "$tmp/out3"); session3=$(sed -n 's/^Sesi: //p' "$tmp/out3")
+reply=$(http POST "http://127.0.0.1:$port/api/join" "{\"pin\":\"$pin\",\"name\":\"Rina\"}")
+[ "${reply:0:3}" = 201 ] || fail "join failed: $reply"
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+"$bin" class end --db "$db" "$session3" | grep -q "diakhiri" || fail "class end did not report"
+[ "$(sqlite3 "$db" "SELECT ended_at IS NOT NULL FROM class_sessions WHERE id = '$session3'")" = 1 ] || fail "not ended"
+[ "$(sqlite3 "$db" "SELECT COUNT(*) FROM class_participants WHERE session_id = '$session3'")" = 1 ] || fail "participant lost"
+if "$bin" class end --db "$db" "$session3" 2>/dev/null; then fail "ending an ended session succeeded"; fi
 echo "class_serve: ok"

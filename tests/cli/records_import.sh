@@ -23,4 +23,28 @@ for bad in teks.db lain.db potong.db; do
   grep -q "$bad" "$WORK/err.txt" || fail "message does not name $bad: $(cat "$WORK/err.txt")"
   test "$(sha "$WORK/target.db")" = "$before" || fail "target changed by refused $bad"
 done
+# Export bundles (*.sinau): export from one PC, import elsewhere, re-import changes nothing; damaged refused.
+"$BIN" export --db "$WORK/pc1.db" --format bundle --out "$WORK/pc1.sinau" > "$WORK/b.txt"
+grep -q "3 peserta" "$WORK/b.txt" || fail "bundle summary: $(cat "$WORK/b.txt")"
+unzip -Z1 "$WORK/pc1.sinau" | sort | tr '\n' ' ' | grep -qx "manifest.json records.db " || fail "bundle entries"
+"$BIN" import "$WORK/pc1.sinau" --db "$WORK/fresh.db" > "$WORK/b1.txt"
+test "$(sqlite3 "$WORK/fresh.db" 'select count(*) from learners')" = 3 || fail "bundle learners not merged"
+test "$(sqlite3 "$WORK/fresh.db" 'select count(*) from responses')" = 2 || fail "bundle responses not merged"
+"$BIN" import "$WORK/pc1.sinau" --db "$WORK/fresh.db" > "$WORK/b2.txt"
+grep -q "Tidak ada perubahan" "$WORK/b2.txt" || fail "second bundle import changed something: $(cat "$WORK/b2.txt")"
+# Decided by content, not by name: a bundle renamed .db is still read as a bundle.
+cp "$WORK/pc1.sinau" "$WORK/bundel-bernama.db"
+"$BIN" import "$WORK/bundel-bernama.db" --db "$WORK/fresh.db" | grep -q "Tidak ada perubahan" || fail "renamed bundle"
+# A filtered bundle carries only the filter's learners.
+"$BIN" export --db "$WORK/pc1.db" --format bundle --instansi "+Dinas Kominfo" --out "$WORK/kominfo.sinau" >/dev/null
+"$BIN" import "$WORK/kominfo.sinau" --db "$WORK/kominfo.db" >/dev/null
+test "$(sqlite3 "$WORK/kominfo.db" 'select group_concat(nip) from learners')" = 198001012005011002 || fail "filtered bundle"
+sqlite3 "$WORK/fresh.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+before=$(sha "$WORK/fresh.db")
+size=$(stat -c %s "$WORK/pc1.sinau")
+head -c $((size - 100)) "$WORK/pc1.sinau" > "$WORK/potong.sinau"
+if "$BIN" import "$WORK/potong.sinau" --db "$WORK/fresh.db" 2> "$WORK/err.txt"; then fail "truncated bundle accepted"; fi
+grep -q "potong.sinau" "$WORK/err.txt" || fail "message does not name potong.sinau: $(cat "$WORK/err.txt")"
+test "$(sha "$WORK/fresh.db")" = "$before" || fail "target changed by a truncated bundle"
+test -z "$(ls "$WORK" | grep -e '\.tmp-')" || fail "temporary file left behind"
 echo "records_import: ok"

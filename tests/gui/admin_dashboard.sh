@@ -69,6 +69,8 @@ shot --screen dashboard --screenshot "$tmp/dashboard.png" --dump-text "$tmp/dash
 /usr/bin/python3 "$here/png_check.py" "$tmp/dashboard.png" 1366 768 150
 expect "$tmp/dashboard.txt" "Pelatih & Admin" "Nama" "NIP" "Instansi" "Terakhir aktif" "$first_name" \
   "300 peserta" "Ringkasan per instansi" "Kelulusan per modul" "Sebaran nilai akhir"
+# The learner table is paged (keyset paging, 50 rows a page), with its pager in Bahasa Indonesia.
+expect "$tmp/dashboard.txt" "Halaman 1" "Sebelumnya" "Berikutnya" "Peserta 1–50 dari 300"
 
 # A filter from the command line is not offered, but sorting/filtering is exercised in the unit tests;
 # here: the item analysis shows the Moodle figures and at least one flag for simulated answers.

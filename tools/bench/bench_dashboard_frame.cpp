@@ -1,7 +1,7 @@
 // bench_dashboard_frame: CPU time of one UI frame (NewFrame + App::DrawFrame + Render, no GPU: imgui's
 // example_null pattern) on the trainer dashboard at N learners, beside the home screen in the same run; and
-// the latency of a filter change (what the dashboard's worker runs: count + first rows + per-instansi
-// summary + charts) next to the count + first rows alone, whose SQL it also writes for the sqlite3 shell.
+// the latency of a filter change (what the dashboard's worker runs: the first page + the combined summary:
+// count, per-instansi, charts) next to the first page alone, whose SQL it also writes for the sqlite3 shell.
 //
 //   bench_dashboard_frame --db FILE [--content DIR] [--frames N] [--sql-dir DIR]
 //
@@ -16,6 +16,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "content/course_loader.hpp"
@@ -31,20 +32,23 @@ namespace {
 
 double Ms(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); }
 
-std::string Inline(const records::SqlQuery& q, long long limit, bool paged) {
+std::string Inline(const records::TypedQuery& q) {
     std::string sql = q.sql;
-    std::vector<std::string> values;
-    for (const auto& p : q.params) {
-        std::string v = "'";
-        for (char c : p) v += c == '\'' ? std::string("''") : std::string(1, c);
-        values.push_back(v + "'");
-    }
-    if (paged) {
-        values.push_back(std::to_string(limit));
-        values.push_back("0");
-    }
     size_t at = 0;
-    for (const auto& v : values) {
+    for (const auto& p : q.params) {
+        std::string v;
+        if (const auto* t = std::get_if<std::string>(&p)) {
+            v = "'";
+            for (char c : *t) v += c == '\'' ? std::string("''") : std::string(1, c);
+            v += "'";
+        } else if (const auto* i = std::get_if<int64_t>(&p)) {
+            v = std::to_string(*i);
+        } else {
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "%.17g", std::get<double>(p));
+            v = buf;
+            if (v.find_first_of(".e") == std::string::npos) v += ".0";
+        }
         at = sql.find('?', at);
         if (at == std::string::npos) break;
         sql.replace(at, 1, v);
@@ -113,18 +117,17 @@ int main(int argc, char** argv) {
     int w, h;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 
-    // ---- dashboard: data loaded, then still, then scrolling through the table ----
+    // ---- dashboard: data loaded, then still, then paging through the table (one page turn per frame) ----
     app.UnlockAdminForScreenshot();  // no PIN in a benchmark; queries run inline (untimed, in ApplyIntents)
     app.Push(ui::Navigate{ui::Route{ui::ScreenId::Dashboard, {}, 0}});
     app.ApplyIntents();
     for (int i = 0; i < 10 && !app.admin().dashboard().loaded; ++i) Frame(app);
     for (int i = 0; i < 5; ++i) Frame(app);
-    std::vector<double> still, scrolling;
+    std::vector<double> still, paging;
     for (int i = 0; i < frames; ++i) still.push_back(Frame(app));
-    io.MousePos = ImVec2(400, 500);  // over the learner table
     for (int i = 0; i < frames; ++i) {
-        io.MouseWheel = -3.0f;
-        scrolling.push_back(Frame(app));
+        app.admin().Apply(ui::admin::TurnDashboardPage{ui::admin::TurnDashboardPage::To::Next});  // inline, untimed
+        paging.push_back(Frame(app));
     }
     const int64_t total = app.admin().dashboard().total;
 
@@ -137,7 +140,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < frames; ++i) home.push_back(Frame(app));
 
     std::printf("# learners %lld, %d frames each, 1366x768, CPU only (no GPU)\n", static_cast<long long>(total), frames);
-    for (auto [name, v] : {std::pair{"home", &home}, {"dashboard", &still}, {"dashboard-scrolling", &scrolling}}) {
+    for (auto [name, v] : {std::pair{"home", &home}, {"dashboard", &still}, {"dashboard-paging", &paging}}) {
         const Stats s = Summarise(*v);
         std::printf("frame\t%s\t%.3f\t%.3f\t%.3f\n", name, s.p50, s.p99, s.max);
     }
@@ -172,15 +175,15 @@ int main(int argc, char** argv) {
             app.events().Drain();
             refresh.push_back(Ms(t0, Clock::now()));
             t0 = Clock::now();
-            records::QueryLearners(sql, sc.filter, {}, 0, ui::admin::kRowBlock);
+            records::QueryLearnerPage(sql, sc.filter, {}, nullptr, ui::admin::kPageRows);
             page.push_back(Ms(t0, Clock::now()));
         }
         std::printf("filter\t%zu\t%s\t%lld\t%.1f\t%.1f\n", i, sc.name.c_str(),
                     static_cast<long long>(app.admin().dashboard().total), Summarise(refresh).p50, Summarise(page).p50);
         if (!sql_dir.empty()) {
             std::ofstream out(fs::path(sql_dir) / (std::to_string(i) + ".sql"));
-            out << Inline(records::detail::LearnerCountSql(sc.filter), 0, false)
-                << Inline(records::detail::LearnerPageSql(sc.filter, {}), ui::admin::kRowBlock, true);
+            for (const auto& q : records::detail::KeysetPageSql(sc.filter, {}, nullptr, ui::admin::kPageRows + 1))
+                out << Inline(q);
         }
     }
     app_owner.reset();

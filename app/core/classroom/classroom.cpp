@@ -178,6 +178,8 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
         c->plan_ = std::move(plan.value());
         c->session_id_ = session_id;
         c->pin_ = state.value("pin", "");
+        const int port = state.value("port", 0);
+        if (port > 0 && port <= 65535) c->served_port_ = static_cast<uint16_t>(port);
         if (!ValidPin(c->pin_)) c->pin_ = RandomPin();
         c->session_ = std::make_unique<ClassSession>(session_id, c->pin_, c->plan_.questions, c->plan_.settings);
 
@@ -204,7 +206,8 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
             c->session_->participant(index).score = score;  // the committed score is authoritative
         }
         SQLite::Statement r(tx.db,
-                            "SELECT a.participant_id, r.question_id, r.answer, COALESCE(r.fraction, 0) "
+                            "SELECT a.participant_id, r.question_id, r.answer, COALESCE(r.fraction, 0), "
+                            "COALESCE(r.duration_ms, 0) "
                             "FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.class_session_id = ?");
         r.bind(1, session_id);
         while (r.executeStep()) {
@@ -216,7 +219,7 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
             if (q == qs.end()) continue;
             c->session_->RestoreAnswer(who->second, static_cast<int>(q - qs.begin()),
                                        SelectionFromAnswerJson(*q, r.getColumn(2).getString()),
-                                       r.getColumn(3).getDouble() >= 0.999, 0);
+                                       r.getColumn(3).getDouble(), r.getColumn(4).getInt64(), 0);
         }
         if (!c->session_->RestoreState(state_text, c->Now()))
             failure = Error{"Status sesi kelas " + session_id + " tidak cocok dengan soal modul; tidak dapat dilanjutkan."};
@@ -292,7 +295,12 @@ void Classroom::Notify() {
 }
 
 void Classroom::SubmitStateLocked(bool ended) {
-    const std::string state = session_->StateJson();
+    std::string state = session_->StateJson();
+    if (served_port_ != 0) {  // the session's own state plus where phones reach it (Resume reads it back)
+        auto j = json::parse(state);
+        j["port"] = served_port_;
+        state = j.dump();
+    }
     const std::string now = util::NowIso8601();
     const std::string id = session_id_;
     recorder_->Submit([state, now, id, ended](RecorderTx& tx) {
@@ -684,7 +692,7 @@ std::vector<std::string> Classroom::ViewsFor(const std::vector<int>& participant
     return out;
 }
 
-TrainerView Classroom::View() const {
+TrainerView Classroom::View(size_t top_n) const {
     std::lock_guard lock(mutex_);
     const auto& s = *session_;
     TrainerView v;
@@ -701,25 +709,83 @@ TrainerView Classroom::View() const {
         v.correct = CorrectChoices(*v.question);
         v.result = s.result(s.current());
     }
-    for (const auto& st : s.Standings()) {
+    const auto top = top_n >= s.participants().size() ? s.Standings() : s.TopStandings(top_n);
+    v.standings.reserve(top.size());
+    for (const auto& st : top) {
         const auto& p = s.participants()[static_cast<size_t>(st.participant)];
         v.standings.push_back({p.name, p.score, st.rank, p.correct,
                                s.current() >= 0 && s.HasAnswered(st.participant, s.current())});
     }
+    v.participants = static_cast<int>(s.participants().size());
+    for (const auto& p : s.participants()) v.correct_answers += p.correct;
     v.asked = s.asked();
     v.version = s.version();
     return v;
 }
 
+std::vector<QuestionSummary> Classroom::Results() const {
+    std::lock_guard lock(mutex_);
+    const auto& s = *session_;
+    std::vector<QuestionSummary> out;
+    out.reserve(static_cast<size_t>(s.total()));
+    for (int i = 0; i < s.total(); ++i) {
+        const auto& q = s.question(i);
+        const auto& r = s.result(i);
+        QuestionSummary sum;
+        sum.index = i;
+        sum.question_id = q.id;
+        sum.kind = q.kind;
+        sum.text = q.text;
+        sum.choices = q.choices;
+        sum.correct_choices = CorrectChoices(q);
+        sum.asked = r.asked;
+        sum.skipped = r.skipped;
+        // Recounted from the answers themselves rather than copied from the running tallies, so the
+        // summary is exact whatever path (live, resumed) the answers came by.
+        sum.counts.assign(q.choices.size(), 0);
+        int64_t total_ms = 0;
+        for (size_t p = 0; p < s.participants().size(); ++p) {
+            const auto a = s.AnswerOf(static_cast<int>(p), i);
+            if (!a) continue;
+            ++sum.answered;
+            sum.correct += a->correct ? 1 : 0;
+            total_ms += a->duration_ms;
+            for (int c : a->selection)
+                if (c >= 0 && static_cast<size_t>(c) < sum.counts.size()) ++sum.counts[static_cast<size_t>(c)];
+        }
+        sum.average_ms = sum.answered > 0 ? static_cast<double>(total_ms) / sum.answered : 0.0;
+        out.push_back(std::move(sum));
+    }
+    return out;
+}
+
+std::vector<std::string> Classroom::ParticipantNames() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    out.reserve(session_->participants().size());
+    for (const auto& p : session_->participants()) out.push_back(p.name);
+    return out;
+}
+
+void Classroom::SetServedPort(uint16_t port) {
+    std::lock_guard lock(mutex_);
+    if (served_port_ == port) return;
+    served_port_ = port;
+    SubmitStateLocked(session_->phase() == Phase::Ended);
+}
+
+uint16_t Classroom::served_port() const {
+    std::lock_guard lock(mutex_);
+    return served_port_;
+}
+
 std::string Classroom::SummaryText() const {
-    const TrainerView v = View();
+    const TrainerView v = View(3);
     std::string out;
     char line[256];
-    int correct = 0;
-    for (const auto& r : v.standings) correct += r.correct;
-    const double denom = static_cast<double>(v.standings.size()) * v.asked;
-    std::snprintf(line, sizeof line, "Ringkasan: %zu peserta, %d dari %d soal ditanyakan, rata-rata benar %.1f%%\n",
-                  v.standings.size(), v.asked, v.total, denom > 0 ? 100.0 * correct / denom : 0.0);
+    const double denom = static_cast<double>(v.participants) * v.asked;
+    std::snprintf(line, sizeof line, "Ringkasan: %d peserta, %d dari %d soal ditanyakan, rata-rata benar %.1f%%\n",
+                  v.participants, v.asked, v.total, denom > 0 ? 100.0 * v.correct_answers / denom : 0.0);
     out += line;
     for (size_t i = 0; i < v.standings.size() && i < 3; ++i) {
         std::snprintf(line, sizeof line, "  Juara %d: %s (%d poin, %d benar)\n", v.standings[i].rank,

@@ -79,9 +79,28 @@ struct TrainerView {
         int correct = 0;
         bool answered_current = false;
     };
-    std::vector<Row> standings;  // best first
+    std::vector<Row> standings;  // best first: the top `top_n` of View(top_n) only
+    int participants = 0;        // everyone who joined (standings may hold fewer)
+    int correct_answers = 0;     // correct answers of everyone, all questions (the class average)
     int asked = 0;
     uint64_t version = 0;
+};
+
+// One question of the session as it went, exact (from every stored answer): the end-of-class summary
+// and exports.
+struct QuestionSummary {
+    int index = 0;  // in the session's order
+    std::string question_id;
+    ClassQuestionKind kind = ClassQuestionKind::Mc;
+    std::string text;
+    std::vector<std::string> choices;
+    std::vector<int> correct_choices;
+    bool asked = false;    // was opened
+    bool skipped = false;  // closed by "Lewati" without a reveal
+    std::vector<int> counts;  // picks per choice (a multi answer counts once per picked choice)
+    int answered = 0;
+    int correct = 0;              // full-credit answers
+    double average_ms = 0.0;      // mean time to answer among those who answered (pauses excluded)
 };
 
 struct JoinOk {
@@ -121,7 +140,18 @@ public:
     Refusal End();
     // Closes questions at their deadline and drives the autopilot. The server calls it every ~100 ms.
     void Tick();
-    TrainerView View() const;
+    // The trainer's snapshot with the `top_n` best participants only: a projector shows a top few, and
+    // copying a thousand rows every frame would hold the lock the answers need (O(n log top_n)).
+    TrainerView View(size_t top_n = SIZE_MAX) const;
+    // Every question of the session with its exact distribution, correct count and average time.
+    // O(participants x questions): for the end of the class and exports, not for every frame.
+    std::vector<QuestionSummary> Results() const;
+    std::vector<std::string> ParticipantNames() const;  // in join order (raw, as validated)
+    // The TCP port phones were given (the URL on the projector). Kept in class_sessions.state so a
+    // resumed session can listen on the same port: the page's token lives in the browser's storage for
+    // that origin (host:port), so the same port means phones reconnect without joining again.
+    void SetServedPort(uint16_t port);
+    uint16_t served_port() const;
     std::vector<ClassEvent> DrainEvents();
     void SetWakeCallback(std::function<void()> wake);     // e.g. glfwPostEmptyEvent
     void SetChangeHook(std::function<void()> on_change);  // the server pushes views to phones
@@ -173,6 +203,7 @@ private:
     mutable std::string shared_view_;
     mutable uint64_t ranks_version_ = 0;
     mutable std::vector<int> ranks_;  // by participant index
+    uint16_t served_port_ = 0;
 };
 
 }  // namespace sinau::classroom

@@ -686,4 +686,15 @@ ClassServer::Stats ClassServer::stats() const {
     return s;
 }
 
+Expected<std::unique_ptr<ClassServer>> ServeClassroom(ServerConfig config, std::shared_ptr<Classroom> classroom) {
+    if (config.port == 0 && classroom->served_port() != 0) {
+        ServerConfig same = config;
+        same.port = classroom->served_port();
+        if (auto server = ClassServer::Start(same, classroom)) return server;  // else taken meanwhile: any port
+    }
+    auto server = ClassServer::Start(config, classroom);
+    if (server) classroom->SetServedPort((*server)->port());
+    return server;
+}
+
 }  // namespace sinau::classroom

@@ -61,4 +61,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Starts the server for a new or resumed class and records its port in the session (used by the app
+// and `sinau class serve`). With config.port 0 a resumed session first tries the port its phones were
+// given before the crash (their tokens are stored per origin), then any free port.
+Expected<std::unique_ptr<ClassServer>> ServeClassroom(ServerConfig config, std::shared_ptr<Classroom> classroom);
+
 }  // namespace sinau::classroom

@@ -257,25 +257,35 @@ void ClassSession::Unanswer(const AcceptedAnswer& a) {
     slot.reset();
 }
 
-void ClassSession::RestoreAnswer(int participant, int question, const std::vector<int>& selection, bool correct,
-                                 int points) {
+void ClassSession::RestoreAnswer(int participant, int question, const std::vector<int>& selection, double fraction,
+                                 int64_t duration_ms, int64_t answered_at_ms) {
     auto& slot = answers_.at(static_cast<size_t>(participant)).at(static_cast<size_t>(question));
     if (slot) return;
     AcceptedAnswer a;
     a.participant = participant;
     a.question = question;
     a.selection = selection;
-    a.correct = correct;
-    a.points = points;
+    a.fraction = fraction;
+    a.correct = fraction >= 0.999;  // full credit, as GradeSelection counts it
+    a.duration_ms = std::max<int64_t>(0, duration_ms);
+    a.answered_at_ms = answered_at_ms;
+    if (a.correct) {
+        if (settings_.speed_bonus) {  // time left when it arrived = question time - time taken
+            const double left = 1.0 - static_cast<double>(a.duration_ms) / static_cast<double>(settings_.question_ms);
+            a.points = kSpeedBase + static_cast<int>(std::lround(kSpeedBonus * std::clamp(left, 0.0, 1.0)));
+        } else {
+            a.points = 1;
+        }
+    }
     slot = a;
     auto& p = participants_[static_cast<size_t>(participant)];
     p.answered += 1;
-    p.correct += correct ? 1 : 0;
+    p.correct += a.correct ? 1 : 0;
     auto& r = results_.at(static_cast<size_t>(question));
     for (int i : selection)
         if (i >= 0 && static_cast<size_t>(i) < r.counts.size()) r.counts[static_cast<size_t>(i)] += 1;
     r.answered += 1;
-    r.correct += correct ? 1 : 0;
+    r.correct += a.correct ? 1 : 0;
 }
 
 bool ClassSession::HasAnswered(int participant, int question) const {
@@ -297,6 +307,22 @@ std::vector<Standing> ClassSession::Standings() const {
     for (size_t i = 0; i < out.size(); ++i)
         out[i].rank = (i > 0 && out[i].score == out[i - 1].score) ? out[i - 1].rank : static_cast<int>(i) + 1;
     return out;
+}
+
+std::vector<Standing> ClassSession::TopStandings(size_t n) const {
+    std::vector<Standing> all;
+    all.reserve(participants_.size());
+    for (size_t i = 0; i < participants_.size(); ++i) all.push_back({static_cast<int>(i), 0, participants_[i].score});
+    n = std::min(n, all.size());
+    // Same order as Standings(): score descending, ties by join order (the index).
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
+                      [](const Standing& a, const Standing& b) {
+                          return a.score != b.score ? a.score > b.score : a.participant < b.participant;
+                      });
+    all.resize(n);
+    for (size_t i = 0; i < all.size(); ++i)
+        all[i].rank = (i > 0 && all[i].score == all[i - 1].score) ? all[i - 1].rank : static_cast<int>(i) + 1;
+    return all;
 }
 
 int ClassSession::asked() const {

@@ -111,8 +111,11 @@ public:
     };
     AnswerOutcome Answer(int participant, int question, std::vector<int> selection, int64_t now);
     void Unanswer(const AcceptedAnswer& answer);  // undo an accepted answer whose commit failed
-    // Restores an answer read back from the database when resuming (no phase or deadline checks).
-    void RestoreAnswer(int participant, int question, const std::vector<int>& selection, bool correct, int points);
+    // Restores an answer read back from the database when resuming (no phase or deadline checks): counts,
+    // correct count and answer time as when it arrived; its points are recomputed from the time taken
+    // (the participant's score itself is restored from class_participants.score, the committed figure).
+    void RestoreAnswer(int participant, int question, const std::vector<int>& selection, double fraction,
+                       int64_t duration_ms, int64_t answered_at_ms);
     bool HasAnswered(int participant, int question) const;
     std::optional<AcceptedAnswer> AnswerOf(int participant, int question) const;
 
@@ -130,6 +133,7 @@ public:
     int64_t deadline_ms() const { return deadline_; }
     uint64_t version() const { return version_; }  // bumps on every phase change: views are rebuilt
     std::vector<Standing> Standings() const;        // best first, ties by join order
+    std::vector<Standing> TopStandings(size_t n) const;  // the first n of Standings(), O(size log n)
     int asked() const;                              // questions opened and not skipped
 
     // --- persistence (class_sessions.state) -----------------------------------------------------

@@ -37,20 +37,47 @@ LearnerProfile CleanProfile(LearnerProfile p) {
     return p;
 }
 
-Status ValidateProfile(const LearnerProfile& p, util::Date today) {
-    std::string problems;
-    auto add = [&](const std::string& s) { problems += (problems.empty() ? "" : "; ") + s; };
-    if (p.name.empty()) add("Nama lengkap wajib diisi");
+std::string_view FieldName(ProfileField f) {
+    switch (f) {
+        case ProfileField::Name: return "nama";
+        case ProfileField::Nip: return "nip";
+        case ProfileField::Instansi: return "instansi";
+        case ProfileField::Jabatan: return "jabatan";
+    }
+    return "nama";
+}
+
+namespace {
+// "Jabatan terlalu panjang (126 karakter, paling banyak 120)": the count tells how much to cut.
+std::string TooLong(std::string_view label, std::string_view text, size_t max) {
+    return std::string(label) + " terlalu panjang (" + std::to_string(Utf8Length(text)) + " karakter, paling banyak " +
+           std::to_string(max) + ")";
+}
+}  // namespace
+
+std::vector<FieldProblem> ProfileProblems(const LearnerProfile& p, util::Date today) {
+    std::vector<FieldProblem> out;
+    if (p.name.empty()) out.push_back({ProfileField::Name, "Nama lengkap wajib diisi"});
     else if (Utf8Length(p.name) > kMaxNameChars)
-        add("Nama lengkap terlalu panjang (" + std::to_string(Utf8Length(p.name)) + " karakter, paling banyak " +
-            std::to_string(kMaxNameChars) + ")");
-    if (auto nip = ParseNip(p.nip, today); !nip) add(nip.error().message);
-    if (p.instansi.empty()) add("Instansi/OPD wajib diisi");
+        out.push_back({ProfileField::Name, TooLong("Nama lengkap", p.name, kMaxNameChars)});
+    if (auto nip = ParseNip(p.nip, today); !nip) out.push_back({ProfileField::Nip, nip.error().message});
+    if (p.instansi.empty()) out.push_back({ProfileField::Instansi, "Instansi/OPD wajib diisi"});
     else if (Utf8Length(p.instansi) > kMaxInstansiChars)
-        add("Instansi/OPD terlalu panjang (paling banyak " + std::to_string(kMaxInstansiChars) + " karakter)");
+        out.push_back({ProfileField::Instansi, TooLong("Instansi/OPD", p.instansi, kMaxInstansiChars)});
     if (Utf8Length(p.jabatan) > kMaxJabatanChars)
-        add("Jabatan terlalu panjang (paling banyak " + std::to_string(kMaxJabatanChars) + " karakter)");
-    if (!problems.empty()) return Error{problems};
+        out.push_back({ProfileField::Jabatan, TooLong("Jabatan", p.jabatan, kMaxJabatanChars)});
+    return out;
+}
+
+std::string JoinProblems(const std::vector<FieldProblem>& problems) {
+    std::string out;
+    for (const auto& p : problems) out += (out.empty() ? "" : "; ") + p.message;
+    return out;
+}
+
+Status ValidateProfile(const LearnerProfile& p, util::Date today) {
+    const auto problems = ProfileProblems(p, today);
+    if (!problems.empty()) return Error{JoinProblems(problems)};
     return Success();
 }
 

@@ -1,5 +1,7 @@
 #include "learners/learner_store.hpp"
 
+#include <algorithm>
+
 #include "learners/nip.hpp"
 #include "util/uuid.hpp"
 
@@ -36,14 +38,36 @@ void Update(store::Database& db, const std::string& id, const LearnerProfile& p,
 }
 }  // namespace
 
+std::vector<FieldProblem> LearnerStore::Check(const LearnerProfile& given, std::string_view learner_id) {
+    const LearnerProfile p = CleanProfile(given);
+    auto problems = ProfileProblems(p, today_);
+    const bool nip_ok = std::none_of(problems.begin(), problems.end(),
+                                     [](const FieldProblem& f) { return f.field == ProfileField::Nip; });
+    if (!nip_ok) return problems;
+    std::string taken;
+    if (auto other = FindByNip(p.nip)) {
+        // A new profile may take the NIP of a removed learner (who is brought back); an edit may not
+        // take anyone else's.
+        if (learner_id.empty() && !other->removed_at)
+            taken = "NIP " + p.nip + " sudah terdaftar atas nama " + other->profile.name + ".";
+        else if (!learner_id.empty() && other->id != learner_id)
+            taken = "NIP " + p.nip + " sudah dipakai oleh " + other->profile.name + ".";
+    }
+    if (!taken.empty()) {
+        // Form order: the NIP message goes after the name's.
+        auto at = std::find_if(problems.begin(), problems.end(),
+                               [](const FieldProblem& f) { return f.field != ProfileField::Name; });
+        problems.insert(at, FieldProblem{ProfileField::Nip, taken});
+    }
+    return problems;
+}
+
 Expected<Learner> LearnerStore::Create(const LearnerProfile& given) {
     const LearnerProfile p = CleanProfile(given);
-    if (auto ok = ValidateProfile(p, today_); !ok) return ok.error();
     store::WriteTransaction tx(db_);
+    if (auto problems = Check(p); !problems.empty()) return Error{JoinProblems(problems)};
     const std::string now = util::NowIso8601();
     if (auto existing = FindByNip(p.nip)) {
-        if (!existing->removed_at)
-            return Error{"NIP " + p.nip + " sudah terdaftar atas nama " + existing->profile.name + "."};
         Update(db_, existing->id, p, now);
         tx.commit();
         return *Find(existing->id);
@@ -69,12 +93,10 @@ Expected<Learner> LearnerStore::Create(const LearnerProfile& given) {
 
 Expected<Learner> LearnerStore::Edit(std::string_view id, const LearnerProfile& given) {
     const LearnerProfile p = CleanProfile(given);
-    if (auto ok = ValidateProfile(p, today_); !ok) return ok.error();
     store::WriteTransaction tx(db_);
     const auto current = Find(id);
     if (!current || current->removed_at) return Error{"Peserta tidak ditemukan."};
-    if (auto other = FindByNip(p.nip); other && other->id != current->id)
-        return Error{"NIP " + p.nip + " sudah dipakai oleh " + other->profile.name + "."};
+    if (auto problems = Check(p, id); !problems.empty()) return Error{JoinProblems(problems)};
     if (current->profile == p) return *current;  // nothing changed: no write, updated_at kept
     Update(db_, current->id, p, util::NowIso8601());
     tx.commit();

@@ -17,6 +17,11 @@ class LearnerStore {
 public:
     explicit LearnerStore(store::Database& db, util::Date today = util::TodayUtc()) : db_(db), today_(today) {}
 
+    // What Create (learner_id empty) or Edit (learner_id) would refuse, one problem per form field: the
+    // validator's (ProfileProblems) plus a NIP that another learner already has. Cleans the profile first.
+    // Empty: the save would go through (unless the learner to edit is gone). Reads only.
+    std::vector<FieldProblem> Check(const LearnerProfile& profile, std::string_view learner_id = {});
+
     // Cleans and validates the profile. A NIP already used by a learner is refused; a REMOVED learner
     // with that NIP is brought back with the new profile (their records were kept).
     Expected<Learner> Create(const LearnerProfile& profile);

@@ -158,7 +158,10 @@ std::string KeyFingerprint(const PublicKey& key) {
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, key.data(), key.size());
     std::string hex = Hex(h, 8), out;
-    for (size_t i = 0; i < hex.size(); i += 4) out += (i ? " " : "") + hex.substr(i, 4);
+    for (size_t i = 0; i < hex.size(); i += 4) {
+        if (i) out += ' ';
+        out.append(hex, i, 4);
+    }
     return out;
 }
 
@@ -298,6 +301,36 @@ std::vector<CertificateFacts> AllCompletedFacts(SQLite::Database& db, std::strin
     return QueryFacts(db, "", "", course_title, issuer);
 }
 
+namespace {
+
+void EnsureIssuedTable(SQLite::Database& db) {
+    db.exec("CREATE TABLE IF NOT EXISTS issued_certificates ("
+            " short_code TEXT PRIMARY KEY,"  // 'XXXX-XXXX-XXXX-XXXX'
+            " facts      TEXT NOT NULL,"     // CanonicalFacts() as signed
+            " signature  TEXT NOT NULL,"     // Base32 of the 64-byte Ed25519 signature
+            " nip        TEXT NOT NULL,"
+            " issued_at  TEXT NOT NULL)");
+}
+
+bool HasIssuedTable(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='issued_certificates'").getInt() > 0;
+}
+
+}  // namespace
+
+SignedCertificate IssueCertificate(SQLite::Database& db, const CertificateFacts& facts, const SigningKey& key) {
+    SignedCertificate cert = SignCertificate(facts, key);
+    EnsureIssuedTable(db);
+    SQLite::Statement q(db, "INSERT OR IGNORE INTO issued_certificates (short_code, facts, signature, nip, issued_at) "
+                            "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+    q.bind(1, cert.short_code);
+    q.bind(2, CanonicalFacts(cert.facts));
+    q.bind(3, Base32(cert.signature.data(), cert.signature.size()));
+    q.bind(4, cert.facts.nip);
+    q.exec();
+    return cert;
+}
+
 Verification VerifyWithDatabase(std::string_view code, SQLite::Database& db, std::string_view course_title,
                                 std::string_view issuer) {
     Verification v;
@@ -312,6 +345,41 @@ Verification VerifyWithDatabase(std::string_view code, SQLite::Database& db, std
         v.message = "Kode pendek harus 16 karakter (XXXX-XXXX-XXXX-XXXX).";
         return v;
     }
+    // 1. Issued certificates: the facts as printed, whatever the settings say today.
+    if (HasIssuedTable(db)) {
+        SQLite::Statement q(db, "SELECT facts, signature FROM issued_certificates WHERE short_code = ?");
+        Signature prefix{};
+        std::memcpy(prefix.data(), wanted->data(), 10);
+        q.bind(1, ShortCode(prefix));  // the canonical "XXXX-XXXX-XXXX-XXXX" whatever the user typed
+        if (q.executeStep()) {
+            const std::string facts_text = q.getColumn(0).getString();
+            const auto sig = DecodeBase32(q.getColumn(1).getString());
+            auto facts = ParseCanonicalFacts(facts_text);
+            const bool signature_ok =
+                sig && sig->size() == crypto_sign_BYTES && std::memcmp(sig->data(), wanted->data(), 10) == 0 &&
+                crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(facts_text.data()),
+                                            facts_text.size(), key->data()) == 0;
+            if (facts) v.facts = *facts;
+            if (!signature_ok || !facts) {
+                v.message = "TIDAK SAH: catatan sertifikat dengan kode ini telah diubah (tanda tangan tidak cocok).";
+                return v;
+            }
+            // The achievement must still be the one on record: a completion changed or removed since issue
+            // invalidates the code. Title and issuer (settings) and name/instansi (profile edits) are taken
+            // as printed.
+            const auto now = FactsForLearner(db, facts->nip, facts->course_title, facts->issuer);
+            if (!now || now->course_id != facts->course_id || now->completed_on != facts->completed_on ||
+                FormatScore(now->final_score) != FormatScore(facts->final_score)) {
+                v.message = "TIDAK SAH: penyelesaian kursus yang tercatat di basis data tidak lagi sama dengan "
+                            "sertifikat ini (nilai, tanggal, atau kursus berubah).";
+                return v;
+            }
+            v.valid = true;
+            v.message = "SAH: kode cocok dengan sertifikat yang diterbitkan dan ditandatangani instalasi ini.";
+            return v;
+        }
+    }
+    // 2. Certificates issued before the table existed: recompute from the completions.
     const SigningKey signer = SigningKey::LoadOrCreate(db);  // exists: LoadPublic succeeded
     for (const auto& facts : AllCompletedFacts(db, course_title, issuer)) {
         const auto sig = signer.Sign(CanonicalFacts(facts));

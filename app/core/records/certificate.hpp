@@ -87,6 +87,15 @@ struct SignedCertificate {
 };
 SignedCertificate SignCertificate(const CertificateFacts& facts, const SigningKey& key);
 
+// Signs AND records the certificate in `issued_certificates` (short code -> the canonical facts and the
+// full signature, created on first use), so its short code still verifies after the course title or the
+// 'certificate.issuer' setting changes: verification then checks the stored facts against the stored
+// signature with this installation's public key, so an edited row is TIDAK SAH, and that the learner's
+// completion on record still has the same course, date and score (a changed completion is TIDAK SAH). Re-issuing the same facts
+// is a no-op (same deterministic signature). Use this wherever a certificate is handed out (PDF, CLI).
+// Throws SQLite::Exception (the caller's connection must be writable).
+SignedCertificate IssueCertificate(SQLite::Database& db, const CertificateFacts& facts, const SigningKey& key);
+
 std::string Base32(const unsigned char* data, size_t size);
 std::optional<std::vector<unsigned char>> DecodeBase32(std::string_view text);  // ignores '-' and spaces, any case
 
@@ -98,7 +107,9 @@ struct Verification {
 // Full code against a public key.
 Verification VerifyFullCode(std::string_view code, const PublicKey& key);
 // Short or full code against a database: full codes are checked with the database's public key; short
-// codes are looked up among the database's completions.
+// codes are looked up first among the issued certificates (IssueCertificate: the facts as printed,
+// signature re-checked), then, for certificates issued before that table existed, among the database's
+// completions with the current course title and issuer.
 Verification VerifyWithDatabase(std::string_view code, SQLite::Database& db, std::string_view course_title,
                                 std::string_view issuer);
 // Finds "SINAU1:<base32>" in any bytes (a PDF's metadata or its extracted text).

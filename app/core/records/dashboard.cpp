@@ -43,6 +43,87 @@ SqlQuery Compose(const LearnerFilter& filter, const std::string& select_from, co
     return q;
 }
 
+bool IsNullable(SortKey key) {
+    return key == SortKey::AverageScore || key == SortKey::FinalScore || key == SortKey::CompletedAt;
+}
+
+constexpr const char* kRowColumns =
+    "SELECT id, nip, name, instansi, jabatan, removed_at IS NOT NULL, passed, started, avg_score, final_score, "
+    "coalesce(completed_at, ''), last_activity, course_status";
+
+LearnerRow ReadRow(SQLite::Statement& st) {
+    LearnerRow r;
+    r.id = st.getColumn(0).getString();
+    r.nip = st.getColumn(1).getString();
+    r.name = st.getColumn(2).getString();
+    r.instansi = st.getColumn(3).getString();
+    r.jabatan = st.getColumn(4).getString();
+    r.removed = st.getColumn(5).getInt() != 0;
+    r.modules_passed = st.getColumn(6).getInt();
+    r.modules_started = st.getColumn(7).getInt();
+    r.average_score = OptDouble(st.getColumn(8));
+    r.final_score = OptDouble(st.getColumn(9));
+    r.completed_at = st.getColumn(10).getString();
+    r.last_activity = st.getColumn(11).getString();
+    r.course_status = st.getColumn(12).getString();
+    return r;
+}
+
+// The sort value of a row as bound in a keyset condition; nullopt when the row has none (NULL in SQL).
+std::optional<SqlValue> SortValue(const LearnerRow& r, SortKey key) {
+    switch (key) {
+        case SortKey::Name: return SqlValue{r.name};
+        case SortKey::Nip: return SqlValue{r.nip};
+        case SortKey::Instansi: return SqlValue{r.instansi};
+        case SortKey::ModulesPassed: return SqlValue{int64_t(r.modules_passed)};
+        case SortKey::AverageScore:
+            return r.average_score ? std::optional<SqlValue>(*r.average_score) : std::nullopt;
+        case SortKey::FinalScore: return r.final_score ? std::optional<SqlValue>(*r.final_score) : std::nullopt;
+        case SortKey::CompletedAt:
+            return r.completed_at.empty() ? std::nullopt : std::optional<SqlValue>(r.completed_at);
+        case SortKey::LastActivity: return SqlValue{r.last_activity};
+    }
+    return std::nullopt;
+}
+
+void Bind(SQLite::Statement& st, int index, const SqlValue& v) {
+    if (const auto* t = std::get_if<std::string>(&v)) st.bind(index, *t);
+    else if (const auto* i = std::get_if<int64_t>(&v)) st.bind(index, *i);
+    else st.bind(index, std::get<double>(v));
+}
+
+// The filter's WITH + SELECT of the row columns + WHERE (filter AND extra) + tail.
+TypedQuery ComposeRows(const LearnerFilter& filter, const std::string& extra, const std::string& tail) {
+    auto parts = BuildLearnerQuery(filter);
+    TypedQuery q;
+    q.sql = parts.with.sql + "\n" + kRowColumns + " FROM learner_summary" + parts.where.sql;
+    if (!extra.empty()) q.sql += (parts.where.sql.empty() ? " WHERE " : " AND ") + extra;
+    q.sql += tail;
+    for (const auto& p : parts.with.params) q.params.emplace_back(p);
+    for (const auto& p : parts.where.params) q.params.emplace_back(p);
+    return q;
+}
+
+// The per-module cells of the given rows (primary-key lookups in module_results).
+void AttachModuleCells(SQLite::Database& db, std::vector<LearnerRow>& rows) {
+    if (rows.empty()) return;
+    std::map<std::string, size_t> index;
+    std::string sql = "SELECT learner_id, module_id, status, score FROM module_results WHERE learner_id IN (";
+    for (size_t i = 0; i < rows.size(); ++i) {
+        sql += i ? ",?" : "?";
+        index[rows[i].id] = i;
+    }
+    sql += ") ORDER BY learner_id, module_id";
+    SQLite::Statement cells(db, sql);
+    for (size_t i = 0; i < rows.size(); ++i) cells.bind(int(i) + 1, rows[i].id);
+    while (cells.executeStep()) {
+        auto it = index.find(cells.getColumn(0).getString());
+        if (it == index.end()) continue;
+        rows[it->second].modules.push_back(
+            {cells.getColumn(1).getString(), cells.getColumn(2).getString(), OptDouble(cells.getColumn(3))});
+    }
+}
+
 }  // namespace
 
 int64_t Histogram::total() const {
@@ -61,64 +142,222 @@ SqlQuery LearnerPageSql(const LearnerFilter& filter, LearnerSort sort) {
     const std::string order = " ORDER BY (" + col + " IS NULL), " + col + (IsText(sort.key) ? " COLLATE NOCASE" : "") +
                               dir + ", nip" + dir + " LIMIT ? OFFSET ?";
     return Compose(filter,
-                   "SELECT id, nip, name, instansi, jabatan, removed_at IS NOT NULL, passed, started, avg_score, "
-                   "final_score, coalesce(completed_at, ''), last_activity, course_status, count(*) OVER () "
-                   "FROM learner_summary",
+                   std::string(kRowColumns) + " FROM learner_summary",
                    order);
 }
+
+std::vector<TypedQuery> KeysetPageSql(const LearnerFilter& filter, LearnerSort sort, const LearnerRow* after,
+                                      int64_t limit) {
+    const std::string col = OrderColumn(sort.key);
+    const std::string sorted = IsText(sort.key) ? col + " COLLATE NOCASE" : col;
+    const std::string dir = sort.descending ? " DESC" : " ASC";
+    const std::string gt = sort.descending ? " < " : " > ";
+    const std::string ge = sort.descending ? " <= " : " >= ";
+    const bool nullable = IsNullable(sort.key);
+    const std::optional<SqlValue> value = after ? SortValue(*after, sort.key) : std::nullopt;
+    const bool in_null_part = after && nullable && !value;  // the previous page ended among the rows without value
+    std::vector<TypedQuery> out;
+    if (!in_null_part) {
+        std::string extra = nullable ? col + " IS NOT NULL" : "";
+        std::vector<SqlValue> keys;
+        if (after) {
+            // Forms SQLite turns into an index range seek (checked with EXPLAIN QUERY PLAN): a row value for
+            // BINARY columns, ">= v AND (> v OR nip > n)" for the case-insensitive text columns.
+            std::string cond;
+            if (sort.key == SortKey::Nip) {
+                cond = "nip" + gt + "?";
+                keys = {after->nip};
+            } else if (IsText(sort.key)) {
+                cond = sorted + ge + "? AND (" + sorted + gt + "? OR nip" + gt + "?)";
+                keys = {*value, *value, after->nip};
+            } else {
+                cond = "(" + col + ", nip)" + gt + "(?, ?)";
+                keys = {*value, after->nip};
+            }
+            extra += (extra.empty() ? "" : " AND ") + cond;
+        }
+        const std::string order = sort.key == SortKey::Nip ? " ORDER BY nip" + dir : " ORDER BY " + sorted + dir + ", nip" + dir;
+        TypedQuery q = ComposeRows(filter, extra, order + " LIMIT ?");
+        q.params.insert(q.params.end(), keys.begin(), keys.end());
+        q.params.emplace_back(limit);
+        out.push_back(std::move(q));
+    }
+    if (nullable) {
+        std::string extra = col + " IS NULL";
+        if (in_null_part) extra += " AND nip" + gt + "?";
+        TypedQuery q = ComposeRows(filter, extra, " ORDER BY nip" + dir + " LIMIT ?");
+        if (in_null_part) q.params.emplace_back(after->nip);
+        q.params.emplace_back(limit);
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+TypedQuery SummarySql(const LearnerFilter& filter, const std::vector<std::string>& /*modules*/, int bins) {
+    // One statement, two parts told apart by the first column:
+    //   0 | instansi | score bin (NULL = no final score) | learners | started | completed | sum, count of final
+    //   1 | module   | status                            | rows     | 0       | 0         | sum, count of score
+    auto parts = BuildLearnerQuery(filter);
+    LearnerFilter beyond_instansi = filter;
+    beyond_instansi.instansi.clear();
+    const bool tally = beyond_instansi.empty();
+    const double width = 100.0 / double(bins);
+    TypedQuery q;
+    for (const auto& p : parts.with.params) q.params.emplace_back(p);
+    auto where_params = [&] {
+        for (const auto& p : parts.where.params) q.params.emplace_back(p);
+    };
+    // Any filter beyond instansi: the chosen learners are found once (the filter may be a scan with LIKE)
+    // and both parts read that set.
+    std::string from = "learner_summary" + parts.where.sql;
+    q.sql = parts.with.sql;
+    if (!tally) {
+        q.sql += ",\npicked AS MATERIALIZED (SELECT id, instansi, course_status, final_score FROM learner_summary" +
+                 parts.where.sql + ")";
+        where_params();
+        from = "picked";
+    }
+    q.sql += "\nSELECT 0, instansi, CASE WHEN final_score IS NULL THEN NULL ELSE "
+             "min(max(CAST((final_score - ?) / ? AS INTEGER), 0), ?) END AS bin, count(*), "
+             "sum(course_status <> 'belum'), sum(course_status = 'selesai'), sum(final_score), count(final_score) "
+             "FROM " + from + " GROUP BY 2, 3\nUNION ALL\n";
+    q.params.emplace_back(0.0);
+    q.params.emplace_back(width);
+    q.params.emplace_back(int64_t(bins - 1));
+    if (tally) {
+        where_params();
+        // Everyone or one instansi: the module chart comes from module_tally (a few dozen rows), which the
+        // schema keeps equal to module_results joined to learners (store/migrations.cpp, v3).
+        q.sql += "SELECT 1, module_id, status, sum(n), 0, 0, sum(score_sum), sum(score_n) FROM module_tally";
+        if (!filter.instansi.empty()) {
+            q.sql += " WHERE instansi = ?";
+            q.params.emplace_back(filter.instansi);
+        }
+    } else {
+        // The chosen learners' module rows, from the covering index (learner_id, module_id, status, score):
+        // named, because statistics gathered before v3 may not know it yet.
+        q.sql += "SELECT 1, module_id, status, count(*), 0, 0, sum(score), count(score) FROM module_results "
+                 "INDEXED BY module_results_learner_cover WHERE learner_id IN (SELECT id FROM picked)";
+    }
+    q.sql += " GROUP BY 2, 3";
+    return q;
+}
 }  // namespace detail
+
+KeysetPage QueryLearnerPage(SQLite::Database& db, const LearnerFilter& filter, LearnerSort sort, const LearnerRow* after,
+                            int64_t limit) {
+    KeysetPage page;
+    if (limit <= 0) return page;
+    // One row more than asked says whether a next page exists.
+    const int64_t want = limit + 1;
+    for (const auto& q : detail::KeysetPageSql(filter, sort, after, want)) {
+        if (int64_t(page.rows.size()) >= want) break;
+        SQLite::Statement st(db, q.sql);
+        for (size_t i = 0; i + 1 < q.params.size(); ++i) Bind(st, int(i) + 1, q.params[i]);
+        st.bind(int(q.params.size()), want - int64_t(page.rows.size()));
+        while (st.executeStep()) page.rows.push_back(ReadRow(st));
+    }
+    if (int64_t(page.rows.size()) > limit) {
+        page.more = true;
+        page.rows.resize(size_t(limit));
+    }
+    AttachModuleCells(db, page.rows);
+    return page;
+}
 
 LearnerPage QueryLearners(SQLite::Database& db, const LearnerFilter& filter, LearnerSort sort, int64_t offset,
                           int64_t limit) {
     LearnerPage page;
-    // One pass: the page query carries count(*) OVER () (the filtered total, computed before LIMIT), so the
-    // per-learner aggregates are evaluated once, not once for the count and again for the page.
+    {
+        auto c = detail::LearnerCountSql(filter);
+        SQLite::Statement cs(db, c.sql);
+        BindAll(cs, c.params);
+        if (cs.executeStep()) page.total = cs.getColumn(0).getInt64();
+    }
     auto q = detail::LearnerPageSql(filter, sort);
     SQLite::Statement st(db, q.sql);
     BindAll(st, q.params);
     st.bind(int(q.params.size()) + 1, limit);
     st.bind(int(q.params.size()) + 2, offset);
-    std::map<std::string, size_t> index;
-    while (st.executeStep()) {
-        LearnerRow r;
-        r.id = st.getColumn(0).getString();
-        r.nip = st.getColumn(1).getString();
-        r.name = st.getColumn(2).getString();
-        r.instansi = st.getColumn(3).getString();
-        r.jabatan = st.getColumn(4).getString();
-        r.removed = st.getColumn(5).getInt() != 0;
-        r.modules_passed = st.getColumn(6).getInt();
-        r.modules_started = st.getColumn(7).getInt();
-        r.average_score = OptDouble(st.getColumn(8));
-        r.final_score = OptDouble(st.getColumn(9));
-        r.completed_at = st.getColumn(10).getString();
-        r.last_activity = st.getColumn(11).getString();
-        r.course_status = st.getColumn(12).getString();
-        page.total = st.getColumn(13).getInt64();
-        index[r.id] = page.rows.size();
-        page.rows.push_back(std::move(r));
-    }
-    if (page.rows.empty()) {
-        // Past the end (or nothing matches): the window count came with no row, so count separately.
-        auto c = detail::LearnerCountSql(filter);
-        SQLite::Statement cs(db, c.sql);
-        BindAll(cs, c.params);
-        if (cs.executeStep()) page.total = cs.getColumn(0).getInt64();
-        return page;
-    }
-    // Per-module cells for the page's learners only (primary-key lookups).
-    std::string sql = "SELECT learner_id, module_id, status, score FROM module_results WHERE learner_id IN (";
-    for (size_t i = 0; i < page.rows.size(); ++i) sql += i ? ",?" : "?";
-    sql += ") ORDER BY learner_id, module_id";
-    SQLite::Statement cells(db, sql);
-    for (size_t i = 0; i < page.rows.size(); ++i) cells.bind(int(i) + 1, page.rows[i].id);
-    while (cells.executeStep()) {
-        auto it = index.find(cells.getColumn(0).getString());
-        if (it == index.end()) continue;
-        page.rows[it->second].modules.push_back(
-            {cells.getColumn(1).getString(), cells.getColumn(2).getString(), OptDouble(cells.getColumn(3))});
-    }
+    while (st.executeStep()) page.rows.push_back(ReadRow(st));
+    AttachModuleCells(db, page.rows);
     return page;
+}
+
+DashboardSummary SummariseDashboard(SQLite::Database& db, const LearnerFilter& filter,
+                                    const std::vector<std::string>& modules, int bins) {
+    bins = std::max(1, bins);
+    DashboardSummary out;
+    out.histogram.counts.assign(size_t(bins), 0);
+    struct Sum {
+        double sum = 0;
+        int64_t n = 0;
+    };
+    std::map<std::string, InstansiSummary> instansi;
+    std::map<std::string, Sum> instansi_scores;
+    std::map<std::string, ModuleCompletion> by_module;
+    std::map<std::string, Sum> module_scores;
+    for (const auto& m : modules) by_module[m].module_id = m;
+    Sum final_scores;
+
+    const auto q = detail::SummarySql(filter, modules, bins);
+    SQLite::Statement st(db, q.sql);
+    for (size_t i = 0; i < q.params.size(); ++i) Bind(st, int(i) + 1, q.params[i]);
+    while (st.executeStep()) {
+        const std::string key = st.getColumn(1).getString();
+        const int64_t n = st.getColumn(3).getInt64();
+        const double score_sum = st.getColumn(6).getDouble();
+        const int64_t score_n = st.getColumn(7).getInt64();
+        if (st.getColumn(0).getInt() == 0) {
+            auto& s = instansi[key];
+            s.instansi = key;
+            s.learners += n;
+            s.started += st.getColumn(4).getInt64();
+            s.completed += st.getColumn(5).getInt64();
+            instansi_scores[key].sum += score_sum;
+            instansi_scores[key].n += score_n;
+            if (!st.getColumn(2).isNull()) out.histogram.counts[size_t(std::clamp(st.getColumn(2).getInt(), 0, bins - 1))] += score_n;
+        } else {
+            if (!modules.empty() && !by_module.count(key)) continue;
+            auto& m = by_module[key];
+            m.module_id = key;
+            const std::string status = st.getColumn(2).getString();
+            if (status == "lulus") m.lulus += n;
+            else if (status == "sedang") m.sedang += n;
+            module_scores[key].sum += score_sum;
+            module_scores[key].n += score_n;
+        }
+    }
+    for (auto& [name, s] : instansi) {
+        const auto& sc = instansi_scores[name];
+        if (sc.n) s.average_final_score = sc.sum / double(sc.n);
+        out.learners += s.learners;
+        out.started += s.started;
+        out.completed += s.completed;
+        final_scores.sum += sc.sum;
+        final_scores.n += sc.n;
+        out.instansi.push_back(s);
+    }
+    if (final_scores.n) out.average_final_score = final_scores.sum / double(final_scores.n);
+    // As SQLite's NOCASE: ASCII letters folded, everything else by byte.
+    auto fold = [](std::string t) {
+        for (auto& c : t)
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        return t;
+    };
+    std::stable_sort(out.instansi.begin(), out.instansi.end(),
+                     [&](const InstansiSummary& a, const InstansiSummary& b) { return fold(a.instansi) < fold(b.instansi); });
+    auto finish = [&](ModuleCompletion m) {
+        const auto& sc = module_scores[m.module_id];
+        if (sc.n) m.average_score = sc.sum / double(sc.n);
+        m.belum = std::max<int64_t>(0, out.learners - m.lulus - m.sedang);
+        out.modules.push_back(std::move(m));
+    };
+    if (modules.empty())
+        for (auto& [id, m] : by_module) finish(m);
+    else
+        for (const auto& id : modules) finish(by_module[id]);
+    return out;
 }
 
 std::vector<InstansiSummary> SummariseByInstansi(SQLite::Database& db, const LearnerFilter& filter) {

@@ -3,14 +3,22 @@
 // per-instansi summary and the data behind the charts. Plain structs out; the UI draws them and never
 // touches SQL (app/ui rule).
 //
-// Threads: each call runs on the connection it is given; run it on a worker thread with its own
-// connection if the UI must not wait (at 100,000 learners a page takes tens to a few hundred ms; see
-// tools/bench/dashboard_filter.sh). All functions throw SQLite::Exception on database errors.
+// Every query reads learner_stats, the per-learner summary the schema keeps current on write (store/
+// migrations.cpp v3, through `learner_summary` in learner_filter.hpp), so at 100,000 learners:
+//   - QueryLearnerPage is keyset paging: a page starts after the previous page's last row (its sort key and
+//     NIP), an index range walk whatever page it is; no OFFSET, no count.
+//   - SummariseDashboard is one statement for the filtered total, the per-instansi summary, the score
+//     distribution and the completion per module.
+// Figures: tools/bench/dashboard_filter.sh.
+//
+// Threads: each call runs on the connection it is given (the UI runs them on a worker with its own
+// connection). All functions throw SQLite::Exception on database errors.
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "records/learner_filter.hpp"
@@ -48,7 +56,18 @@ struct LearnerPage {
     std::vector<LearnerRow> rows;
 };
 
-// Rows [offset, offset + limit) of the filtered, sorted table. Ties are broken by NIP so paging is stable.
+// One page of the filtered, sorted table: the `limit` rows that follow `after` (the previous page's last
+// row; nullptr = the first page) in the sort order. Ties are broken by NIP; rows without the sort value
+// (no score, not completed) come last in both directions. `more` = a further page exists.
+struct KeysetPage {
+    std::vector<LearnerRow> rows;
+    bool more = false;
+};
+KeysetPage QueryLearnerPage(SQLite::Database& db, const LearnerFilter& filter, LearnerSort sort,
+                            const LearnerRow* after, int64_t limit);
+
+// Rows [offset, offset + limit) of the filtered, sorted table and the filtered total, in the same order as
+// QueryLearnerPage. For "every row the filter selects" (certificates); pages of the UI use QueryLearnerPage.
 LearnerPage QueryLearners(SQLite::Database& db, const LearnerFilter& filter, LearnerSort sort, int64_t offset,
                           int64_t limit);
 
@@ -80,12 +99,35 @@ struct Histogram {
 Histogram ScoreHistogram(SQLite::Database& db, const LearnerFilter& filter, const std::string& module_id = {},
                          int bins = 10);
 
-// The SQL QueryLearners runs (the page with count(*) OVER () and LIMIT/OFFSET as the last two parameters;
-// the count alone only for an empty page), exposed so
-// tools/bench/dashboard_filter.sh can give the sqlite3 shell exactly the same queries.
+// Everything the dashboard shows beside the table, from ONE statement (two scans: learner_stats for the
+// counts, per-instansi rows and score bins; module_results for the module chart).
+struct DashboardSummary {
+    int64_t learners = 0, started = 0, completed = 0;  // the filtered learners
+    std::optional<double> average_final_score;
+    std::vector<InstansiSummary> instansi;  // ordered by instansi, case-insensitively
+    std::vector<ModuleCompletion> modules;  // as CompletionPerModule
+    Histogram histogram;                    // final scores, as ScoreHistogram(db, filter, {}, bins)
+};
+DashboardSummary SummariseDashboard(SQLite::Database& db, const LearnerFilter& filter,
+                                    const std::vector<std::string>& modules = {}, int bins = 10);
+
+// SQL with typed parameters (a keyset value may be text, an integer or a real).
+using SqlValue = std::variant<std::string, int64_t, double>;
+struct TypedQuery {
+    std::string sql;
+    std::vector<SqlValue> params;
+};
+
+// The SQL the queries above run, exposed so tools/bench/dashboard_*.sh can give the sqlite3 shell exactly
+// the same statements. LearnerPageSql ends in LIMIT ? OFFSET ? (bound after the filter's parameters).
 namespace detail {
 SqlQuery LearnerCountSql(const LearnerFilter& filter);
 SqlQuery LearnerPageSql(const LearnerFilter& filter, LearnerSort sort);
+// The statements of one keyset page, run in order until `limit` rows are found: the rows that have the
+// sort value, then (nullable keys) those without it. Each ends in LIMIT (bound as its last parameter).
+std::vector<TypedQuery> KeysetPageSql(const LearnerFilter& filter, LearnerSort sort, const LearnerRow* after,
+                                      int64_t limit);
+TypedQuery SummarySql(const LearnerFilter& filter, const std::vector<std::string>& modules, int bins);
 }  // namespace detail
 
 // Values for the filter drop-downs.

@@ -14,14 +14,17 @@
 // sheet, and for CSV/xAPI a JSON sidecar "<out>.meta.json". Files appear complete or not at all
 // (AtomicFile: temp file in the same folder, fsync, rename); on error the destination is untouched.
 //
-// Threads: runs on the caller's thread and connection (the UI runs it on a worker with its own
-// connection). `cancel`, when set, is polled every few thousand rows; a cancelled export writes nothing.
-// Never throws: database errors come back as Error.
+// Threads: runs on the caller's thread (the UI runs it on a worker with its own connection). CSV reads
+// through a private read-only connection to the same file when it has one (see export_csv.cpp: no mutex,
+// memory-mapped reads), so it sees the file's COMMITTED state, not an open transaction of `db`.
+// `cancel` and `progress`, when set, are polled every few thousand rows; a cancelled export writes nothing
+// (no destination, no temporary file). Never throws: database errors come back as Error.
 #include <SQLiteCpp/Database.h>
 
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,6 +42,16 @@ struct ModuleInfo {
     std::string title;  // "" when unknown (CLI without content): the id is shown instead
 };
 
+// How far an export is. `total` is counted before the first row is written (only when a progress callback
+// is set, since counting a million rows costs a fraction of a second): rows of every query the format runs.
+struct ExportProgress {
+    int64_t done = 0;
+    int64_t total = 0;
+};
+// Called on the exporting thread about every 4096 rows and once at the end (done == total). Return false to
+// cancel: the export then stops and writes nothing. Must be cheap (post a copy to the UI, don't draw).
+using ExportProgressFn = std::function<bool(const ExportProgress&)>;
+
 struct ExportOptions {
     ExportFormat format = ExportFormat::Csv;
     ExportWhat what = ExportWhat::Completions;
@@ -52,6 +65,7 @@ struct ExportOptions {
     std::string base_iri = "https://bpsdm.jatimprov.go.id/sinau/xapi";       // xAPI activity ids live under it
     bool sidecar = true;  // CSV/xAPI: write "<out>.meta.json"
     const std::atomic<bool>* cancel = nullptr;
+    ExportProgressFn progress;
 };
 
 struct ExportReport {
@@ -82,6 +96,26 @@ QuerySpec ResponsesQuery(const ExportOptions& options);
 std::vector<ModuleInfo> ResolveModules(SQLite::Database& db, const ExportOptions& options);
 Status WriteSidecar(const ExportReport& report);
 Expected<int64_t> CountLearners(SQLite::Database& db, const LearnerFilter& filter);
+// Rows counted and reported for one export; Row() is the hot-loop check (a counter test, then every 4096
+// rows the cancel flag and the callback).
+class ProgressTicker {
+public:
+    explicit ProgressTicker(const ExportOptions& o) : cancel_(o.cancel), fn_(o.progress) {}
+    bool wants_total() const { return bool(fn_); }
+    void AddTotal(int64_t n) { state_.total += n; }
+    bool Row() { return (++state_.done & 4095) != 0 || Poll(); }
+    bool Poll();    // false = cancelled
+    bool Finish();  // the last report; false = cancelled
+    int64_t done() const { return state_.done; }
+
+private:
+    const std::atomic<bool>* cancel_;
+    const ExportProgressFn& fn_;
+    ExportProgress state_;
+};
+inline constexpr const char* kCancelledMessage = "Ekspor dibatalkan; tidak ada berkas ditulis.";
+// count(*) of a query's rows (for the progress total).
+Expected<int64_t> CountRows(SQLite::Database& db, const std::string& sql, const std::vector<std::string>& params);
 Expected<ExportReport> ExportCsv(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);
 Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);
 Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);

@@ -85,7 +85,7 @@ struct Prepared {
 };
 
 Status Run(SQLite::Database& db, const std::string& sql, const std::vector<std::string>& params,
-           const std::function<void(sqlite3_stmt*)>& row, const std::atomic<bool>* cancel) {
+           const std::function<void(sqlite3_stmt*)>& row, ProgressTicker& ticker) {
     Prepared p;
     sqlite3* h = db.getHandle();
     if (sqlite3_prepare_v2(h, sql.c_str(), int(sql.size()), &p.st, nullptr) != SQLITE_OK)
@@ -93,10 +93,9 @@ Status Run(SQLite::Database& db, const std::string& sql, const std::vector<std::
     for (size_t i = 0; i < params.size(); ++i)
         sqlite3_bind_text(p.st, int(i) + 1, params[i].data(), int(params[i].size()), SQLITE_STATIC);
     int rc;
-    int64_t n = 0;
     while ((rc = sqlite3_step(p.st)) == SQLITE_ROW) {
         row(p.st);
-        if ((++n & 4095) == 0 && cancel && cancel->load()) return Error{"Ekspor dibatalkan; tidak ada berkas ditulis."};
+        if (!ticker.Row()) return Error{kCancelledMessage};
     }
     if (rc != SQLITE_DONE) return Error{std::string("Ekspor gagal: ") + sqlite3_errmsg(h)};
     return Success();
@@ -155,15 +154,36 @@ Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, 
     while (!c.base.empty() && c.base.back() == '/') c.base.pop_back();
     c.out.Write("[\n");
 
+    // The three queries first, so the progress total is known before the first statement.
+    auto s1 = MakeScope(o, "a.learner_id", "a.started_at");
+    const std::string sql1 = s1.with +
+        "SELECT a.id, a.module_id, a.kind, a.mode, a.course_id, coalesce(a.class_session_id, ''), a.started_at, "
+        "a.submitted_at, a.score, a.passed, coalesce(l.nip, ''), coalesce(l.name, p.name, ''), "
+        "coalesce(a.participant_id, '') FROM attempts a LEFT JOIN learners l ON l.id = a.learner_id "
+        "LEFT JOIN class_participants p ON p.id = a.participant_id" + s1.where + " ORDER BY a.started_at, a.id";
+    auto s2 = MakeScope(o, "a.learner_id", "r.answered_at");
+    const std::string sql2 = s2.with +
+        "SELECT r.id, r.question_id, r.answer, r.fraction, r.answered_at, r.duration_ms, a.id, a.module_id, "
+        "a.course_id, coalesce(a.class_session_id, ''), coalesce(l.nip, ''), coalesce(l.name, p.name, ''), "
+        "coalesce(a.participant_id, '') FROM responses r JOIN attempts a ON a.id = r.attempt_id "
+        "LEFT JOIN learners l ON l.id = a.learner_id LEFT JOIN class_participants p ON p.id = a.participant_id" +
+        s2.where;
+    auto s3 = MakeScope(o, "c.learner_id", "c.completed_at");
+    const std::string sql3 = s3.with +
+        "SELECT c.learner_id, c.course_id, c.completed_at, c.final_score, l.nip, l.name FROM completions c "
+        "JOIN learners l ON l.id = c.learner_id" + s3.where + " ORDER BY c.completed_at";
+    ProgressTicker ticker(o);
+    if (ticker.wants_total()) {
+        for (const auto& [sql, params] : {std::pair{&sql1, &s1.params}, std::pair{&sql2, &s2.params}, std::pair{&sql3, &s3.params}}) {
+            auto n = CountRows(db, *sql, *params);
+            if (!n) return n.error();
+            ticker.AddTotal(*n);
+        }
+    }
+
     // Attempts: attempted + passed/failed.
     {
-        auto s = MakeScope(o, "a.learner_id", "a.started_at");
-        const std::string sql = s.with +
-            "SELECT a.id, a.module_id, a.kind, a.mode, a.course_id, coalesce(a.class_session_id, ''), a.started_at, "
-            "a.submitted_at, a.score, a.passed, coalesce(l.nip, ''), coalesce(l.name, p.name, ''), "
-            "coalesce(a.participant_id, '') FROM attempts a LEFT JOIN learners l ON l.id = a.learner_id "
-            "LEFT JOIN class_participants p ON p.id = a.participant_id" + s.where + " ORDER BY a.started_at, a.id";
-        auto ok = Run(db, sql, s.params, [&](sqlite3_stmt* st) {
+        auto ok = Run(db, sql1, s1.params, [&](sqlite3_stmt* st) {
             Text t{st};
             const std::string id = t(0), module = t(1), kind = t(2), mode = t(3), course = t(4), session = t(5);
             const json actor = Actor(o, t(10), t(11), t(12));
@@ -196,19 +216,12 @@ Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, 
                         {"context", context},
                         {"timestamp", t(7)}});
             }
-        }, o.cancel);
+        }, ticker);
         if (!ok) return ok.error();
     }
     // Answers.
     {
-        auto s = MakeScope(o, "a.learner_id", "r.answered_at");
-        const std::string sql = s.with +
-            "SELECT r.id, r.question_id, r.answer, r.fraction, r.answered_at, r.duration_ms, a.id, a.module_id, "
-            "a.course_id, coalesce(a.class_session_id, ''), coalesce(l.nip, ''), coalesce(l.name, p.name, ''), "
-            "coalesce(a.participant_id, '') FROM responses r JOIN attempts a ON a.id = r.attempt_id "
-            "LEFT JOIN learners l ON l.id = a.learner_id LEFT JOIN class_participants p ON p.id = a.participant_id" +
-            s.where;
-        auto ok = Run(db, sql, s.params, [&](sqlite3_stmt* st) {
+        auto ok = Run(db, sql2, s2.params, [&](sqlite3_stmt* st) {
             Text t{st};
             const std::string id = t(0), question = t(1), attempt = t(6), module = t(7), course = t(8);
             json result = {{"response", t(2)}};
@@ -229,16 +242,12 @@ Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, 
                     {"result", result},
                     {"context", context},
                     {"timestamp", t(4)}});
-        }, o.cancel);
+        }, ticker);
         if (!ok) return ok.error();
     }
     // Course completions.
     {
-        auto s = MakeScope(o, "c.learner_id", "c.completed_at");
-        const std::string sql = s.with +
-            "SELECT c.learner_id, c.course_id, c.completed_at, c.final_score, l.nip, l.name FROM completions c "
-            "JOIN learners l ON l.id = c.learner_id" + s.where + " ORDER BY c.completed_at";
-        auto ok = Run(db, sql, s.params, [&](sqlite3_stmt* st) {
+        auto ok = Run(db, sql3, s3.params, [&](sqlite3_stmt* st) {
             Text t{st};
             const double score = sqlite3_column_double(st, 3);
             c.Emit({{"id", StableStatementId("completion", t(0) + "/" + t(1), kVerbs + "completed")},
@@ -249,9 +258,10 @@ Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, 
                                 {"success", true},
                                 {"completion", true}}},
                     {"timestamp", t(2)}});
-        }, o.cancel);
+        }, ticker);
         if (!ok) return ok.error();
     }
+    if (!ticker.Finish()) return Error{kCancelledMessage};
     c.out.Write("\n]\n");
     r.rows = c.count;
     auto learners = CountLearners(db, o.filter);

@@ -46,7 +46,7 @@ void WriteHeader(lxw_worksheet* ws, const std::vector<std::string>& header, lxw_
 
 // Streams a query into sheets named base, "base (2)", ...; returns the data row count.
 Expected<int64_t> StreamSheets(SQLite::Database& db, lxw_workbook* wb, const std::string& base, const QuerySpec& q,
-                               const Formats& fmt, const std::atomic<bool>* cancel) {
+                               const Formats& fmt, ProgressTicker& ticker) {
     sqlite3_stmt* st = nullptr;
     sqlite3* h = db.getHandle();
     if (sqlite3_prepare_v2(h, q.sql.c_str(), int(q.sql.size()), &st, nullptr) != SQLITE_OK)
@@ -102,7 +102,8 @@ Expected<int64_t> StreamSheets(SQLite::Database& db, lxw_workbook* wb, const std
             if (err != LXW_NO_ERROR) return Check(err, base.c_str()).error();
         }
         ++row;
-        if ((++rows & 4095) == 0 && cancel && cancel->load()) return Error{"Ekspor dibatalkan; tidak ada berkas ditulis."};
+        ++rows;
+        if (!ticker.Row()) return Error{kCancelledMessage};
     }
     if (rc != SQLITE_DONE) return Error{std::string("Ekspor gagal: ") + sqlite3_errmsg(h)};
     return rows;
@@ -136,10 +137,20 @@ Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& o, 
     format_set_font_size(fmt.title, 14);
 
     lxw_worksheet* summary = workbook_add_worksheet(book.wb, "Ringkasan");
-    auto completions = StreamSheets(db, book.wb, "Penyelesaian", CompletionsQuery(db, o), fmt, o.cancel);
+    const QuerySpec completions_query = CompletionsQuery(db, o), responses_query = ResponsesQuery(o);
+    ProgressTicker ticker(o);
+    if (ticker.wants_total()) {
+        for (const auto* q : {&completions_query, &responses_query}) {
+            auto n = CountRows(db, q->sql, q->params);
+            if (!n) return n.error();
+            ticker.AddTotal(*n);
+        }
+    }
+    auto completions = StreamSheets(db, book.wb, "Penyelesaian", completions_query, fmt, ticker);
     if (!completions) return completions.error();
-    auto responses = StreamSheets(db, book.wb, "Jawaban", ResponsesQuery(o), fmt, o.cancel);
+    auto responses = StreamSheets(db, book.wb, "Jawaban", responses_query, fmt, ticker);
     if (!responses) return responses.error();
+    if (!ticker.Finish()) return Error{kCancelledMessage};
     r.completion_rows = *completions;
     r.response_rows = *responses;
     r.rows = r.completion_rows + r.response_rows;

@@ -3,7 +3,8 @@
 // filter" from the dashboard and `sinau export --instansi X --since D` select exactly the same people.
 //
 // The filter is turned into SQL over the `learner_summary` common table expression (one row per learner
-// with derived figures); BuildLearnerQuery() returns the text and its parameters, bound in order.
+// with derived figures, read from the learner_stats table the schema keeps current on write, v3);
+// BuildLearnerQuery() returns the text and its parameters, bound in order.
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct LearnerFilter {
                include_removed;
     }
 };
+
+// Whether two filters select the same learners (every field equal).
+bool SameFilter(const LearnerFilter& a, const LearnerFilter& b);
 
 // One line in Bahasa Indonesia naming the filter ("instansi = X; sejak 2024-01-01"), "semua peserta" if empty.
 std::string DescribeFilter(const LearnerFilter& filter);

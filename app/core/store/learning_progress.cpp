@@ -11,13 +11,16 @@ engine::ModuleEvidence Learning::Evidence(const content::Module& module) {
         e.reading_started = true;
         e.reading_finished = r->pages > 0 && r->max_page >= r->pages - 1;
     }
+    // `+module_id` in the two attempts queries below keeps SQLite on attempts_learner (a learner's few
+    // rows): without it the planner may take the dashboard's attempts_module index and read every
+    // learner's attempts of the module, which made each call O(learners) (sinau simulate at 10k).
     {
         // An attempt whose essay still waits for the trainer has no final score yet: it counts as work in
         // progress (sedang), not as a score.
         auto& q = db_.Prepared(
             "SELECT score, submitted_at IS NULL OR EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = a.id "
             "AND r.fraction IS NULL AND json_extract(r.answer, '$.type') = 'essay') "
-            "FROM attempts a WHERE learner_id = ? AND module_id = ? AND kind = 'quiz' ORDER BY submitted_at, started_at");
+            "FROM attempts a WHERE learner_id = ? AND +module_id = ? AND kind = 'quiz' ORDER BY submitted_at, started_at");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
         q.bind(2, module.id);
@@ -47,7 +50,7 @@ ModuleState Learning::Module(const content::Module& module) {
     s.reading = Reading(module);
     {
         auto& q = db_.Prepared(
-            "SELECT count(*) FROM attempts WHERE learner_id = ? AND module_id = ? AND kind = 'quiz' "
+            "SELECT count(*) FROM attempts WHERE learner_id = ? AND +module_id = ? AND kind = 'quiz' "
             "AND submitted_at IS NOT NULL");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);

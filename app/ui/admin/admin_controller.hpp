@@ -26,6 +26,7 @@
 #include "content/model.hpp"
 #include "records/course_info.hpp"
 #include "records/dashboard.hpp"
+#include "records/essay_review.hpp"
 #include "records/item_analysis.hpp"
 #include "records/merge.hpp"
 #include "ui/admin/admin_intent.hpp"
@@ -34,7 +35,7 @@
 
 namespace sinau::ui::admin {
 
-inline constexpr int64_t kRowBlock = 256;  // rows fetched per query while scrolling
+inline constexpr int64_t kPageRows = 50;  // learner-table rows per page (keyset paging, records/dashboard.hpp)
 
 struct DashboardData {
     int generation = 0;  // bumped by every SetDashboardQuery
@@ -43,17 +44,23 @@ struct DashboardData {
     bool loading = false;  // the count/summary/charts of `generation` have not arrived yet
     bool loaded = false;   // at least one result arrived
     int64_t total = 0;
-    std::map<int64_t, std::vector<records::LearnerRow>> blocks;  // block index -> rows
-    std::set<int64_t> requested;                                  // blocks asked for, not arrived
+    // The page shown. Keyset paging: page i + 1 starts after the last row of page i, so `page_ends` keeps the
+    // last row of every page before the current one (the way back); no OFFSET, so page 2,000 costs what
+    // page 1 costs.
+    std::vector<records::LearnerRow> rows;
+    int64_t page = 0;  // 0-based
+    bool more = false;  // a next page exists
+    bool page_loading = false;
+    int page_request = 0;  // bumped by every page query; older answers are dropped
+    std::vector<records::LearnerRow> page_ends;
     std::vector<records::InstansiSummary> instansi;
     std::vector<records::ModuleCompletion> modules;
     records::Histogram histogram;
     std::vector<std::string> instansi_choices;  // for the filter combo
     std::string pin_resets;                     // meta 'admin.pin_resets' (JSON array), "" when none
-    double query_ms = 0;                        // count + first block + summary + charts, on the worker
+    double query_ms = 0;                        // count + summary + charts, on the worker
+    double page_ms = 0;                         // the last page query, on the worker
     std::string error;
-
-    const records::LearnerRow* Row(int64_t index) const;  // nullptr while its block is loading
 };
 
 struct ItemAnalysisData {
@@ -80,6 +87,18 @@ struct JobStatus {
     bool ok = false;
     std::string text;
     double started = 0;  // ImGui time when it began (for "n detik")
+    // Exports: rows written so far of `total` (0 = not known yet), posted by the worker a few times a second.
+    int64_t done = 0, total = 0;
+};
+
+// "Esai belum dinilai": the queue a trainer works through (records/essay_review.hpp).
+struct EssayData {
+    bool loading = false;
+    bool loaded = false;
+    int results = 0;  // bumped whenever a list arrives (the screen re-picks its selection then)
+    std::vector<records::UngradedEssay> list;  // oldest first, at most 500
+    int64_t total = 0;                         // all ungraded essays
+    std::string error;
 };
 
 class AdminController {
@@ -96,19 +115,23 @@ public:
     const JobStatus& export_status() const { return export_; }
     const JobStatus& certificate_status() const { return certificate_; }
     const JobStatus& merge_status() const { return merge_; }
+    const EssayData& essays() const { return essays_; }
+    const JobStatus& essay_grade_status() const { return essay_grade_; }
     const records::CourseInfo& course_info() const { return info_; }
     const content::Course& course() const { return course_; }
     const std::string& db_path() const { return db_path_; }
 
 private:
-    void QueryDashboard();
-    void QueryBlock(int64_t block);
+    void QueryDashboard(bool summary = true);
+    void QueryPage(int64_t page);
     void QueryItems(const records::ItemAnalysisOptions& options);
     void QueryOverview(const records::ItemAnalysisOptions& options);
     void RunExport(const struct StartExport& request);
     void RunCertificate(const SaveCertificate& request);
     void RunCertificates(const SaveCertificates& request);
     void RunMerge(const MergeFiles& request);
+    void QueryEssays();
+    void RunEssayGrade(const GiveEssayGrade& request);
 
     std::string db_path_;
     const content::Course& course_;
@@ -118,6 +141,8 @@ private:
     ItemAnalysisData items_;
     JobStatus export_, certificate_, merge_;
     std::shared_ptr<std::atomic<bool>> export_cancel_;
+    EssayData essays_;
+    JobStatus essay_grade_;
     // Read by worker jobs to skip queries the user has already replaced.
     std::shared_ptr<std::atomic<int>> latest_generation_ = std::make_shared<std::atomic<int>>(0);
     // Last: destroyed first, so no job outlives the members above.

@@ -29,6 +29,14 @@ bool InputThisFrame() {
 
 }  // namespace
 
+IdleDecision DecideIdleLock(std::chrono::steady_clock::time_point now,
+                            std::chrono::steady_clock::time_point last_activity, std::chrono::seconds timeout,
+                            bool input_this_frame, bool presenting) {
+    if (presenting) return {false, now};
+    if (now - last_activity > timeout) return {true, last_activity};
+    return {false, input_this_frame ? now : last_activity};
+}
+
 AdminGate::AdminGate(std::chrono::seconds idle_timeout)
     : idle_timeout_(idle_timeout), now_([] { return SteadyClock::now(); }) {}
 
@@ -51,15 +59,15 @@ void AdminGate::UnlockForScreenshot() {
     last_activity_ = now_();
 }
 
-bool AdminGate::Require(const ScreenContext& ctx) {
+bool AdminGate::Require(const ScreenContext& ctx, bool presenting) {
     last_required_frame_ = ImGui::GetFrameCount();
     if (unlocked_) {
-        const auto now = now_();
-        if (now - last_activity_ > idle_timeout_) {
+        const IdleDecision d = DecideIdleLock(now_(), last_activity_, idle_timeout_, InputThisFrame(), presenting);
+        last_activity_ = d.last_activity;
+        if (d.lock) {
             Lock();
             message_key_ = "admin.gate.idle_locked";
         } else {
-            if (InputThisFrame()) last_activity_ = now;
             return true;
         }
     }

@@ -21,6 +21,9 @@
 //    disabled until then. The recovery path for a forgotten PIN is shown under the field.
 //  - It LOCKS AGAIN when (a) a frame is drawn in which no screen called Require() — i.e. the user left the
 //    trainer area, (b) no input arrived for `idle_timeout` (default 10 minutes), or (c) Lock() is called.
+//    (b) never happens while a class is projected (lobby or running: Require(ctx, /*presenting=*/true)):
+//    the trainer stands at the projector with a clicker or no input at all for many minutes, and a PIN
+//    card on the wall would stop the class. The idle time counts again from the moment the class ended.
 //  - The typed PIN lives only in a char buffer that is wiped after every attempt; it is never logged.
 //
 // Threads: main thread only. Require() and Lock() may be called while drawing (they touch only this
@@ -40,6 +43,19 @@ class Database;
 
 namespace sinau::ui::admin {
 
+// The idle lock's rule, pure so tests can state it. `presenting`: a class lobby or a running class is on
+// screen. While presenting the area never idles out and the projected time counts as activity, so the
+// lock comes `timeout` after the later of the last input and the end of the class (not at once when a
+// long class ends). Otherwise: locked when `timeout` passed since the last input (checked before this
+// frame's input, so input after an unattended gap still meets the PIN card).
+struct IdleDecision {
+    bool lock = false;
+    std::chrono::steady_clock::time_point last_activity;
+};
+IdleDecision DecideIdleLock(std::chrono::steady_clock::time_point now,
+                            std::chrono::steady_clock::time_point last_activity, std::chrono::seconds timeout,
+                            bool input_this_frame, bool presenting);
+
 class AdminGate {
 public:
     using SteadyClock = std::chrono::steady_clock;
@@ -51,8 +67,8 @@ public:
 
     // For trainer screens, once per frame before drawing anything: returns true when unlocked (and
     // counts the frame's input as activity); when locked draws the PIN card in the current window and
-    // returns false.
-    bool Require(const ScreenContext& ctx);
+    // returns false. `presenting`: a class lobby or running class is projected (see DecideIdleLock).
+    bool Require(const ScreenContext& ctx, bool presenting = false);
 
     void Lock();  // "Kunci": back to the PIN card; safe while drawing
 

@@ -14,14 +14,15 @@
 
 namespace sinau::ui::admin {
 
-// The dashboard's filter or sort changed: re-run the count, the first rows, the summary and the charts.
+// The dashboard's filter or sort changed: re-run the first page, and (filter only) the count, the summary
+// and the charts.
 struct SetDashboardQuery {
     records::LearnerFilter filter;
     records::LearnerSort sort;
 };
-// The table scrolled to rows that are not loaded yet (block = row / kRowBlock).
-struct LoadRowBlock {
-    int64_t block = 0;
+// The learner table's pager: first, previous or next page (keyset paging).
+struct TurnDashboardPage {
+    enum class To { First, Previous, Next } to = To::Next;
 };
 struct RunItemAnalysis {
     records::ItemAnalysisOptions options;
@@ -49,8 +50,16 @@ struct MergeFiles {
     std::vector<std::string> paths;
 };
 struct RefreshAll {};  // after a merge: everything shown may have changed
+// "Esai belum dinilai": (re)load the list of ungraded essay answers.
+struct LoadEssays {};
+// A trainer's grade for one essay answer (0..100 %) with an optional comment.
+struct GiveEssayGrade {
+    std::string response_id;
+    double percent = 0;
+    std::string comment;
+};
 
-using Action = std::variant<SetDashboardQuery, LoadRowBlock, RunItemAnalysis, RunItemOverview, StartExport, CancelExport,
-                            SaveCertificate, SaveCertificates, MergeFiles, RefreshAll>;
+using Action = std::variant<SetDashboardQuery, TurnDashboardPage, RunItemAnalysis, RunItemOverview, StartExport, CancelExport,
+                            SaveCertificate, SaveCertificates, MergeFiles, RefreshAll, LoadEssays, GiveEssayGrade>;
 
 }  // namespace sinau::ui::admin

@@ -96,17 +96,20 @@ void ClassController::Start(const StartClass& start, bool loopback, uint16_t por
     if (max_questions > 0 && plan->questions.size() > size_t(max_questions)) plan->questions.resize(size_t(max_questions));
     plan->settings.question_ms = int64_t(std::clamp(start.question_seconds, 5, 600)) * 1000;
     plan->settings.speed_bonus = start.speed_bonus;
-    const size_t question_count = plan->questions.size();
 
-    RaiseFileLimit();
-    throttle_ = std::make_unique<WakeThrottle>(env_.wake, std::chrono::milliseconds(33));
     auto created = classroom::Classroom::Create(env_.db_path, std::move(plan.value()), autopilot);
     if (!created) {
         view_.error = created.error().message;
-        throttle_.reset();
         return;
     }
-    room_ = std::move(created.value());
+    view_.speed_bonus = start.speed_bonus;
+    Serve(std::move(created.value()), loopback, port, ip_limit_off);
+}
+
+void ClassController::Serve(std::shared_ptr<classroom::Classroom> room, bool loopback, uint16_t port, bool ip_limit_off) {
+    RaiseFileLimit();
+    throttle_ = std::make_unique<WakeThrottle>(env_.wake, std::chrono::milliseconds(33));
+    room_ = std::move(room);
     room_->SetWakeCallback([t = throttle_.get()] { t->Poke(); });
 
     classroom::ServerConfig config;
@@ -114,10 +117,10 @@ void ClassController::Start(const StartClass& start, bool loopback, uint16_t por
     config.port = port;
     config.web_root = env_.web_root;
     if (ip_limit_off) config.ip_limit = {0, 0};
-    auto server = classroom::ClassServer::Start(config, room_);
+    auto server = classroom::ServeClassroom(config, room_);
     if (!server) {
         view_.error = server.error().message;
-        room_->End();  // nobody could join: close the session row instead of leaving it open
+        if (!view_.resumed) room_->End();  // nobody could join: close the new session instead of leaving it open
         Stop();
         return;
     }
@@ -126,19 +129,80 @@ void ClassController::Start(const StartClass& start, bool loopback, uint16_t por
     view_.live = true;
     view_.port = server_->port();
     view_.loopback_only = loopback;
-    view_.speed_bonus = start.speed_bonus;
-    view_.module_id = module->id;
-    view_.outcomes.assign(question_count, QuestionOutcome{});
+    view_.module_id = room_->plan().module_id;
+    view_.outcomes.assign(room_->plan().questions.size(), QuestionOutcome{});
     view_.addresses = loopback ? std::vector<classroom::LanAddress>{{"lo", "127.0.0.1"}} : classroom::LanAddresses();
     UpdateAddress("");
-    view_.trainer = room_->View();
+    view_.trainer = room_->View(kBoardRows);
     if (debug_) {  // the test scripts read these (loopback only)
         std::printf("class-port %u\nclass-pin %s\nclass-session %s\n", unsigned(view_.port), room_->pin().c_str(),
                     room_->session_id().c_str());
         std::fflush(stdout);
-        if (!debug_->demo.empty())
+        if (!debug_->demo.empty() && !view_.resumed)
             demo_ = std::make_unique<DemoPhones>(view_.port, room_->pin(), DemoPhones::SampleNames(debug_->demo_people));
     }
+}
+
+// "Lanjutkan sesi kelas": the same core path as `sinau class serve --resume` (Classroom::Resume), then
+// the screen's own memory of the session (names in join order, what became of each question) rebuilt
+// from it, since the events that built them the first time are gone with the crashed process.
+void ClassController::ResumeSession(const std::string& session_id) {
+    Stop();
+    view_ = LiveView{};
+    if (env_.db_path.empty() || !env_.course) {
+        view_.error = "Kelas langsung memerlukan basis data: buka Sinau dengan --db BERKAS.";
+        return;
+    }
+    auto resumed = classroom::Classroom::Resume(env_.db_path, session_id, *env_.course);
+    if (!resumed) {
+        view_.error = resumed.error().message;
+        ScanUnfinishedSessions();  // keep offering the rest (and this one: it can still be ended)
+        return;
+    }
+    std::shared_ptr<classroom::Classroom> room = std::move(resumed.value());
+    view_.resumed = true;
+    view_.speed_bonus = room->plan().settings.speed_bonus;
+    for (const auto& name : room->ParticipantNames()) view_.names.push_back(PlainName(name));
+    const auto results = room->Results();
+    const bool debug_loopback = debug_.has_value();  // tests: 127.0.0.1 only, as every --class-debug session
+    Serve(room, debug_loopback, 0, debug_ && debug_->ip_limit_off);
+    if (!view_.live) {
+        ScanUnfinishedSessions();
+        return;
+    }
+    room->DrainEvents();  // nothing happened on screen yet: the snapshot above is the state
+    for (const auto& r : results) {
+        if (size_t(r.index) >= view_.outcomes.size()) continue;
+        auto& o = view_.outcomes[size_t(r.index)];
+        o.asked = r.asked;
+        o.skipped = r.skipped;
+        o.answered = r.answered;
+        o.correct = r.correct;
+        const bool open_now = r.index == view_.trainer.current &&
+                              (view_.trainer.phase == Phase::Question || view_.trainer.phase == Phase::Paused);
+        if (r.asked && !r.skipped && !open_now) revealed_.insert(r.index);
+    }
+}
+
+void ClassController::EndSession(const std::string& session_id) {
+    if (room_) return;  // never while a class runs
+    view_.error.clear();
+    if (env_.db_path.empty() || !env_.course) return;
+    const auto status = classroom::EndUnfinishedSession(env_.db_path, session_id, *env_.course);
+    if (!status) view_.error = status.error().message;
+    ScanUnfinishedSessions();
+}
+
+void ClassController::ScanUnfinishedSessions() {
+    view_.unfinished_scanned = true;
+    view_.unfinished.clear();
+    if (env_.db_path.empty()) return;
+    auto found = classroom::FindUnfinishedSessions(env_.db_path);
+    if (!found) {
+        view_.error = found.error().message;
+        return;
+    }
+    view_.unfinished = std::move(found.value());
 }
 
 void ClassController::Stop() {
@@ -150,6 +214,7 @@ void ClassController::Stop() {
         room_->Flush();
     }
     room_.reset();     // the Classroom's threads are gone after this
+    revealed_.clear();
     throttle_.reset();  // so nobody pokes it any more
     view_.live = false;
 }
@@ -182,7 +247,7 @@ void ClassController::Command(live::Command command) {
     // A refusal here means the phase moved under the trainer's click (e.g. the countdown closed the
     // question a moment before "Lewati"): say so, change nothing.
     view_.refusal = r == classroom::Refusal::None ? "" : std::string(classroom::RefusalMessage(r));
-    view_.trainer = room_->View();
+    view_.trainer = room_->View(kBoardRows);
 }
 
 void ClassController::Apply(const Action& action) {
@@ -201,6 +266,12 @@ void ClassController::Apply(const Action& action) {
     } else if (std::holds_alternative<CloseClass>(action)) {
         Stop();
         view_ = LiveView{};
+    } else if (std::holds_alternative<ScanUnfinished>(action)) {
+        if (!room_) ScanUnfinishedSessions();
+    } else if (const auto* resume = std::get_if<ResumeClass>(&action)) {
+        ResumeSession(resume->session_id);
+    } else if (const auto* end = std::get_if<EndUnfinished>(&action)) {
+        EndSession(end->session_id);
     }
 }
 
@@ -233,8 +304,10 @@ void ClassController::Pump() {
             case classroom::ClassEvent::Kind::Rejoined: break;
         }
     }
-    view_.trainer = room_->View();
+    view_.trainer = room_->View(kBoardRows);
     const auto& t = view_.trainer;
+    // The end summary is exact (every stored answer recounted, average times): computed once at the end.
+    if (t.phase == Phase::Ended && view_.results.empty()) view_.results = room_->Results();
     if (t.current >= 0 && size_t(t.current) < view_.outcomes.size() && t.phase != Phase::Lobby) {
         auto& o = view_.outcomes[size_t(t.current)];
         o.asked = true;
@@ -324,7 +397,7 @@ void ClassController::DriveDemo() {
             break;
         case Phase::Ended: demo_ready_ = true; break;
     }
-    if (demo_ready_) view_.trainer = room_->View();
+    if (demo_ready_) view_.trainer = room_->View(kBoardRows);
 }
 
 // ---------------------------------------------------------------------------------------------

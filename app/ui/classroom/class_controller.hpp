@@ -21,6 +21,7 @@
 #include "classroom/classroom.hpp"
 #include "classroom/lan.hpp"
 #include "classroom/server.hpp"
+#include "classroom/unfinished.hpp"
 #include "content/model.hpp"
 #include "ui/classroom/class_debug.hpp"
 #include "ui/classroom/class_intent.hpp"
@@ -53,6 +54,11 @@ struct LiveView {
     bool speed_bonus = false;
     std::string module_id;
     std::vector<QuestionOutcome> outcomes;  // per question of the session
+    std::vector<classroom::QuestionSummary> results;  // exact per-question summary, filled once it ended
+    bool resumed = false;                   // this session was continued after the app closed
+    // Without a session: sessions the app left unfinished, offered on the setup screen.
+    std::vector<classroom::UnfinishedSession> unfinished;
+    bool unfinished_scanned = false;        // the class screen asks (ScanUnfinished) until this is true
     std::string error;                      // start or storage failure (Bahasa Indonesia)
     std::string refusal;                    // the last trainer action the session refused
 };
@@ -66,7 +72,7 @@ public:
         std::function<void()> wake;      // any thread: wake the UI loop
     };
     explicit ClassController(Environment env);
-    ~ClassController();  // ends nothing: stops the server; an unfinished session can be resumed (CLI)
+    ~ClassController();  // ends nothing: stops the server; an unfinished session is offered at the next start
     ClassController(const ClassController&) = delete;
     ClassController& operator=(const ClassController&) = delete;
 
@@ -89,6 +95,11 @@ public:
 private:
     void Start(const StartClass& start, bool loopback, uint16_t port, classroom::AutoPilot autopilot, bool ip_limit_off,
                int max_questions);
+    void ResumeSession(const std::string& session_id);
+    void EndSession(const std::string& session_id);
+    void ScanUnfinishedSessions();
+    // The part of starting shared by a new and a resumed class: server, addresses, the screen's view.
+    void Serve(std::shared_ptr<classroom::Classroom> room, bool loopback, uint16_t port, bool ip_limit_off);
     void Stop();
     void Command(live::Command command);
     void UpdateAddress(const std::string& wanted);
@@ -121,6 +132,9 @@ private:
     std::vector<FrameRecord> frames_;
     std::optional<std::chrono::steady_clock::time_point> frame_started_;
 };
+
+// How many leaderboard rows the trainer's screen copies each frame (the reveal shows up to 8, the podium 3).
+inline constexpr size_t kBoardRows = 8;
 
 // A module by 1-based number, id, or id prefix ("02" -> "02-netralitas-asn"); nullptr when none.
 const content::Module* FindClassModule(const content::Course& course, const std::string& wanted);

@@ -32,6 +32,18 @@ struct RefreshAddresses {};  // the trainer plugged in a cable or joined a hotsp
 // Stops the server and forgets the session (after the end, or to abandon a lobby nobody joined).
 struct CloseClass {};
 
-using Action = std::variant<StartClass, ClassCommand, ChooseAddress, RefreshAddresses, CloseClass>;
+// A session the app left unfinished (crash, power loss): look for them when the class area opens,
+// continue one (Classroom::Resume: participants, scores, tokens, question reached), or end it for good
+// (answers kept, attempts submitted).
+struct ScanUnfinished {};
+struct ResumeClass {
+    std::string session_id;
+};
+struct EndUnfinished {
+    std::string session_id;
+};
+
+using Action = std::variant<StartClass, ClassCommand, ChooseAddress, RefreshAddresses, CloseClass, ScanUnfinished,
+                            ResumeClass, EndUnfinished>;
 
 }  // namespace sinau::ui::live

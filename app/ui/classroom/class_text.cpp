@@ -1,6 +1,9 @@
 #include "ui/classroom/class_text.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace sinau::ui::live {
@@ -135,6 +138,34 @@ std::optional<std::string> LegalBasisLabel(std::string_view tag) {
 std::string ChoiceLetter(int index) {
     if (index >= 0 && index < 26) return std::string(1, char('A' + index));
     return std::to_string(index + 1);
+}
+
+std::string SecondsLabel(std::string_view pattern, double ms) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.1f", std::max(0.0, ms) / 1000.0);
+    std::string value = number;
+    std::replace(value.begin(), value.end(), '.', ',');
+    std::string out(pattern);
+    const size_t at = out.find("{s}");
+    if (at != std::string::npos) out.replace(at, 3, value);
+    return out;
+}
+
+std::string LocalTimeLabel(std::string_view iso_utc) {
+    std::tm tm{};
+    int consumed = 0;
+    const std::string text(iso_utc);
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                    &tm.tm_min, &tm.tm_sec, &consumed) != 6 || consumed < 19)
+        return text;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const std::time_t t = timegm(&tm);
+    std::tm local{};
+    if (t == static_cast<std::time_t>(-1) || !localtime_r(&t, &local)) return text;
+    char out[32];
+    std::strftime(out, sizeof out, "%d/%m/%Y %H.%M", &local);
+    return out;
 }
 
 }  // namespace sinau::ui::live

@@ -19,4 +19,12 @@ std::optional<std::string> LegalBasisLabel(std::string_view tag);
 // "A", "B", ... for choice 0, 1, ... (past "Z": "27", "28", ... — class questions have at most 16).
 std::string ChoiceLetter(int index);
 
+// A mean answer time for the summary: `pattern` is the catalog text with "{s}" for the seconds, one
+// decimal with the Indonesian comma ("rata-rata {s} dtk", 6140 ms -> "rata-rata 6,1 dtk").
+std::string SecondsLabel(std::string_view pattern, double ms);
+
+// "2026-11-24T07:03:00.123Z" (UTC, as stored) -> "24/11/2026 14.03" in this PC's local time zone
+// (Indonesian time style); the input unchanged when it is not such a timestamp.
+std::string LocalTimeLabel(std::string_view iso_utc);
+
 }  // namespace sinau::ui::live

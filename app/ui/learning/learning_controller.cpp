@@ -17,29 +17,6 @@ namespace {
 
 constexpr const char* kDemoNip = "198803122015032001";
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-void Append(std::string& field, std::string_view message) {
-    if (!field.empty()) field += "; ";
-    field += message;
-}
-
-// Splits the core validator's one message ("; "-separated, every problem) into the form's fields. The
-// validator words each problem with the field's label first; whatever is left is about the NIP (the
-// NIP parser's own messages name the digits, not the label).
-void SplitProblems(std::string_view message, ProfileFeedback& f) {
-    while (!message.empty()) {
-        const size_t cut = message.find("; ");
-        const std::string_view part = message.substr(0, cut);
-        if (StartsWith(part, "Nama lengkap")) Append(f.name, part);
-        else if (StartsWith(part, "Instansi/OPD")) Append(f.instansi, part);
-        else if (StartsWith(part, "Jabatan")) Append(f.jabatan, part);
-        else Append(f.nip, part);
-        if (cut == std::string_view::npos) break;
-        message.remove_prefix(cut + 2);
-    }
-}
-
 uint64_t FreshSeed() {
     std::random_device rd;
     const uint64_t t = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
@@ -86,6 +63,13 @@ engine::Answer DemoAnswer(const content::Question& q, const std::vector<int>& or
 }
 
 }  // namespace
+
+const std::string& ProfileFeedback::Message(learners::ProfileField field) const {
+    static const std::string kNone;
+    for (const auto& p : fields)
+        if (p.field == field) return p.message;
+    return kNone;
+}
 
 int QuizSession::ScoredCount() const {
     return int(std::count_if(items.begin(), items.end(), [](const QuizItem& i) {
@@ -243,16 +227,15 @@ void LearningController::SaveProfileNow(const SaveProfile& save, Intents& out) {
     f.generation = profile_.generation + 1;
     const util::Date today = util::TodayUtc();
     const learners::LearnerProfile cleaned = learners::CleanProfile(save.profile);
-    if (auto valid = learners::ValidateProfile(cleaned, today); !valid) {
-        SplitProblems(valid.error().message, f);
+    learners::LearnerStore store(*db_, today);
+    f.fields = store.Check(cleaned, save.learner_id);
+    if (!f.fields.empty()) {
         profile_ = std::move(f);
         return;
     }
-    learners::LearnerStore store(*db_, today);
     auto saved = save.learner_id.empty() ? store.Create(cleaned) : store.Edit(save.learner_id, cleaned);
-    if (!saved) {
-        if (StartsWith(saved.error().message, "NIP")) f.nip = saved.error().message;
-        else f.general = saved.error().message;
+    if (!saved) {  // not a field's fault: the profile being edited was removed meanwhile
+        f.general = saved.error().message;
         profile_ = std::move(f);
         return;
     }
@@ -274,7 +257,46 @@ void LearningController::RefreshHome() {
     home_ = learning_->Home();
     completion_ = learning_->Completion();
     resume_ = learning_->Lanjutkan();
+    std::vector<engine::ModuleSituation> situations;
+    for (size_t i = 0; i < course_.modules.size() && i < home_.size(); ++i)
+        situations.push_back(SituationOf(course_.modules[i], home_[i]));
+    std::optional<engine::LastActivity> last;
+    if (resume_) {
+        using K = store::ResumePoint::Kind;
+        last = engine::LastActivity{resume_->kind == K::Quiz       ? engine::LastActivity::Kind::Quiz
+                                    : resume_->kind == K::Scenario ? engine::LastActivity::Kind::Scenario
+                                                                   : engine::LastActivity::Kind::Reading,
+                                    resume_->module_id, resume_->scenario_id};
+    }
+    next_ = engine::ChooseNextStep(course_, situations, last);
     if (overview_.module) LoadOverview(*overview_.module);
+}
+
+// What the next-step rule needs beyond the home state: open work, ended scenarios, essays waiting.
+engine::ModuleSituation LearningController::SituationOf(const content::Module& module, const store::ModuleState& state) {
+    engine::ModuleSituation s;
+    s.outcome = state.outcome;
+    s.may_start_attempt = state.may_start_attempt;
+    if (state.reading) {
+        s.reading_page = state.reading->page;
+        s.reading_finished = state.reading->pages > 0 && state.reading->max_page >= state.reading->pages - 1;
+    }
+    if (!module.ok()) return s;
+    const bool has_essay = std::any_of(module.questions.begin(), module.questions.end(),
+                                       [](const content::Question& q) { return q.type == content::QuestionType::Essay; });
+    for (const auto& a : learning_->Attempts(module)) {
+        if (a.open()) {
+            s.open_attempt = true;
+        } else if (has_essay && !s.essay_waiting) {
+            for (const auto& r : learning_->Responses(a.id))
+                if (r.answer.type == content::QuestionType::Essay && !r.fraction) s.essay_waiting = true;
+        }
+    }
+    for (const auto& run : learning_->ScenarioRuns(module)) {  // oldest first: the newest open run wins
+        if (run.ended) s.scenarios_ended.insert(run.scenario_id);
+        else s.open_scenario_id = run.scenario_id;
+    }
+    return s;
 }
 
 void LearningController::LoadOverview(const content::Module& module) {
@@ -290,20 +312,33 @@ void LearningController::LoadOverview(const content::Module& module) {
 
 void LearningController::ContinueNow(Intents& out) {
     if (!learning_) return;
-    const auto point = learning_->Lanjutkan();
-    if (!point) {
-        if (!course_.modules.empty()) out.Push(Navigate{Route{ScreenId::Module, course_.modules.front().id, 0}});
-        return;
-    }
-    switch (point->kind) {
-        case store::ResumePoint::Kind::Reading:
-            out.Push(Navigate{Route{ScreenId::Module, point->module_id, point->page}});
+    RefreshHome();  // decide on the records as they are now, not as the last frame saw them
+    const engine::NextStep& next = next_;
+    using K = engine::NextStep::Kind;
+    switch (next.kind) {
+        case K::Read: out.Push(Navigate{Route{ScreenId::Module, next.module_id, next.page}}); break;
+        case K::Quiz: StartQuizNow(StartQuiz{next.module_id, std::nullopt}, out); break;
+        case K::Scenario: StartScenarioNow(StartScenario{next.module_id, next.scenario_id}, out); break;
+        case K::Overview:
+            if (const content::Module* m = course_.FindModule(next.module_id)) {
+                LoadOverview(*m);
+                out.Push(Navigate{Route{ScreenId::Overview, {}, 0}});
+            }
             break;
-        case store::ResumePoint::Kind::Quiz: StartQuizNow(StartQuiz{point->module_id, std::nullopt}, out); break;
-        case store::ResumePoint::Kind::Scenario:
-            StartScenarioNow(StartScenario{point->module_id, point->scenario_id}, out);
-            break;
+        case K::CourseResult: ShowCourseResult(out); break;
+        case K::Nothing: out.Push(Navigate{Route{ScreenId::Home, {}, 0}}); break;
     }
+}
+
+// The course is done: the result screen of the last quiz submitted, which carries the completion note
+// (final score, certificate). A course without quizzes has no result to show: home shows the note.
+void LearningController::ShowCourseResult(Intents& out) {
+    std::optional<store::AttemptRecord> latest;
+    for (const auto& m : course_.modules)
+        for (auto& a : learning_->Attempts(m))
+            if (!a.open() && (!latest || *a.submitted_at > *latest->submitted_at)) latest = std::move(a);
+    if (latest) ShowResultNow(latest->id, out);
+    else out.Push(Navigate{Route{ScreenId::Home, {}, 0}});
 }
 
 // ---- quiz ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 
 #include "content/model.hpp"
 #include "engine/grading.hpp"
+#include "engine/next_step.hpp"
 #include "engine/quiz_policy.hpp"
 #include "engine/scenario_player.hpp"
 #include "learners/learner.hpp"
@@ -32,13 +33,17 @@ class Database;
 
 namespace sinau::ui::learning {
 
-// Result of the last SaveProfile, one message per form field (from the core validators).
+// Result of the last SaveProfile: the core's problems, each tagged with its form field
+// (learners::LearnerStore::Check), so the form puts every message under its own field.
 struct ProfileFeedback {
     int generation = 0;  // bumped by every SaveProfile, so the form knows a new verdict arrived
     bool ok = false;
     std::string saved_id;
-    std::string name, nip, instansi, jabatan;  // per field, "" when the field is fine
-    std::string general;                        // anything not tied to one field
+    std::vector<learners::FieldProblem> fields;  // at most one per field, form order
+    std::string general;                         // anything not tied to one field
+
+    // The message for `field`, "" when the field is fine.
+    const std::string& Message(learners::ProfileField field) const;
 };
 
 struct QuizItem {
@@ -127,7 +132,9 @@ public:
     const std::vector<store::ModuleState>& home() const { return home_; }
     const store::ModuleState* module_state(std::string_view module_id) const;
     const std::optional<store::CompletionRecord>& completion() const { return completion_; }
-    const std::optional<store::ResumePoint>& resume() const { return resume_; }
+    const std::optional<store::ResumePoint>& resume() const { return resume_; }  // the most recent activity
+    // Where "Lanjutkan" leads (engine::ChooseNextStep over the learner's records), kept current with home().
+    const engine::NextStep& next_step() const { return next_; }
     int modules_passed() const;
 
     const OverviewView& overview() const { return overview_; }
@@ -152,6 +159,8 @@ private:
     void StartScenarioNow(const StartScenario& start, Intents& out);
     void ChooseNow(std::size_t index);
     void ContinueNow(Intents& out);
+    engine::ModuleSituation SituationOf(const content::Module& module, const store::ModuleState& state);
+    void ShowCourseResult(Intents& out);
     bool SeedDemoResult(const content::Module& module);
 
     store::Database* db_;
@@ -166,6 +175,7 @@ private:
     std::vector<store::ModuleState> home_;
     std::optional<store::CompletionRecord> completion_;
     std::optional<store::ResumePoint> resume_;
+    engine::NextStep next_;
     OverviewView overview_;
     std::optional<QuizSession> quiz_;
     std::optional<ResultView> result_;

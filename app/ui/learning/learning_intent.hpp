@@ -37,7 +37,7 @@ struct OpenOverview {
 struct ResumeReading {  // opens the reader at the stored page (page 1 the first time)
     std::string module_id;
 };
-struct Continue {};  // "Lanjutkan": the most recent reading page, open attempt or open scenario run
+struct Continue {};  // "Lanjutkan": the next useful step (engine/next_step.hpp), e.g. the quiz after the reading
 
 // ---- quiz ----
 struct StartQuiz {

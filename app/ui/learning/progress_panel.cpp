@@ -18,21 +18,32 @@ int ModuleNumber(const content::Course& course, const std::string& id) {
     return 0;
 }
 
-// "Modul 2 · halaman 4", "Kuis Modul 1", "Skenario Modul 3": where Lanjutkan leads.
-std::string ResumeText(const ScreenContext& ctx, const LearningController& learning) {
-    const auto& r = learning.resume();
-    if (!r) return ctx.tr("learn.resume_start");
-    const std::string n = std::to_string(ModuleNumber(ctx.course, r->module_id));
-    switch (r->kind) {
-        case store::ResumePoint::Kind::Reading:
-            return ctx.tr.Fmt("learn.resume_reading", {{"n", n}, {"page", std::to_string(r->page + 1)}});
-        case store::ResumePoint::Kind::Quiz: return ctx.tr.Fmt("learn.resume_quiz", {{"n", n}});
-        case store::ResumePoint::Kind::Scenario: return ctx.tr.Fmt("learn.resume_scenario", {{"n", n}});
+}  // namespace
+
+std::string NextStepText(const ScreenContext& ctx, const LearningController& learning) {
+    const engine::NextStep& next = learning.next_step();
+    const std::string n = std::to_string(ModuleNumber(ctx.course, next.module_id));
+    using K = engine::NextStep::Kind;
+    switch (next.kind) {
+        case K::Read:
+            if (next.resumes)
+                return ctx.tr.Fmt("learn.resume_reading", {{"n", n}, {"page", std::to_string(next.page + 1)}});
+            return ctx.tr.Fmt("next.read_start", {{"n", n}});
+        case K::Quiz: return ctx.tr.Fmt(next.resumes ? "learn.resume_quiz" : "next.quiz", {{"n", n}});
+        case K::Scenario: {
+            if (next.resumes) return ctx.tr.Fmt("learn.resume_scenario", {{"n", n}});
+            std::string title = next.scenario_id;
+            if (const content::Module* m = ctx.course.FindModule(next.module_id))
+                for (const auto& s : m->scenarios)
+                    if (s.id == next.scenario_id && !s.title.empty()) title = s.title;
+            return ctx.tr.Fmt("next.scenario", {{"n", n}, {"title", title}});
+        }
+        case K::Overview: return ctx.tr.Fmt("next.overview", {{"n", n}});
+        case K::CourseResult: return ctx.tr("next.course_result");
+        case K::Nothing: return ctx.tr("next.nothing");
     }
     return "";
 }
-
-}  // namespace
 
 void OpenModule(const ScreenContext& ctx, const LearningController* learning, const std::string& module_id) {
     if (learning && learning->learner()) Push(ctx, OpenOverview{module_id});
@@ -107,7 +118,7 @@ void DrawLearnerPanel(const ScreenContext& ctx, const LearningController& learni
     ImGui::SetCursorScreenPos(ImVec2(a.x + pad + 2 * (col_w + em), a.y + pad));
     ImGui::BeginGroup();
     WrappedText(ctx.tr("learn.next_step"), f.small, p.text_muted, col_w, 1.3f);
-    WrappedText(ResumeText(ctx, learning), f.bold, p.text, col_w, 1.4f);
+    WrappedText(NextStepText(ctx, learning), f.bold, p.text, col_w, 1.4f);
     Gap(0.4f);
     if (ActionButton((std::string(ctx.tr("learn.continue")) + "  \xE2\x86\x92").c_str(), true, true, 10.0f))
         Push(ctx, Continue{});

@@ -22,14 +22,6 @@
 
 namespace sinau::ui::learning {
 
-struct DrawnLine {
-    std::string text;
-    ImVec2 min, max;  // bounding box of the glyphs
-};
-
-// Lines of text in a rendered frame with their boxes. After ImGui::Render().
-std::vector<DrawnLine> ExtractDrawnLines(const ImDrawData& data);
-
 void EnableWidgetDump(bool on);
 bool WidgetDumpEnabled();
 // Records the last submitted item's rectangle under `name` (call right after the widget).

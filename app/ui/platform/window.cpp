@@ -7,9 +7,11 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <vector>
 
 namespace sinau::ui::platform {
 namespace {
@@ -25,9 +27,51 @@ bool g_input_seen = false;              // set by the callbacks below, main thre
 void OnCursorPos(GLFWwindow*, double, double) { g_input_seen = true; }
 void OnMouseButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
 void OnScroll(GLFWwindow*, double, double) { g_input_seen = true; }
+// A key pressed AND released before the next frame (a quick tap on a slow frame, xdotool) leaves
+// io.KeysDown false by the time ImGui looks: ImGui 1.86 has no input queue, so InputText would miss
+// that Tab, Enter, Backspace or Ctrl+A. The window shows such a tap as down for exactly one frame
+// (ShowTappedKeys before ImGui::NewFrame, ReleaseTappedKeys after it is drawn), like a slower press.
+std::array<bool, GLFW_KEY_LAST + 1> g_held{};  // physical key state, from the callback
+std::vector<int> g_tapped;                     // pressed since the last frame began
+std::vector<int> g_shown;                      // shown as down this frame although released
+
 void OnKey(GLFWwindow*, int key, int, int action, int mods) {
     g_input_seen = true;
     if (action == GLFW_PRESS) LatchKeyPress(key, mods);
+    if (key < 0 || key > GLFW_KEY_LAST) return;
+    if (action == GLFW_RELEASE) {
+        g_held[size_t(key)] = false;
+    } else {
+        g_held[size_t(key)] = true;
+        if (action == GLFW_PRESS) g_tapped.push_back(key);
+    }
+}
+
+void SyncModifiers(ImGuiIO& io) {  // as the 1.86 backend's key callback derives them
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
+
+void ShowTappedKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : g_tapped)
+        if (!io.KeysDown[key]) {
+            io.KeysDown[key] = true;
+            g_shown.push_back(key);
+        }
+    g_tapped.clear();
+    if (!g_shown.empty()) SyncModifiers(io);
+}
+
+void ReleaseTappedKeys() {
+    if (g_shown.empty()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : g_shown)
+        if (!g_held[size_t(key)]) io.KeysDown[key] = false;
+    g_shown.clear();
+    SyncModifiers(io);
 }
 void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
 void OnFocus(GLFWwindow*, int) { g_input_seen = true; }
@@ -123,6 +167,7 @@ void Window::RequestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Window::BeginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ShowTappedKeys();
 }
 
 void Window::Render() {
@@ -134,6 +179,7 @@ void Window::Render() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ClearLatchedKeys();  // the frame that could react to them has been drawn
+    ReleaseTappedKeys();
 }
 
 Pixels Window::ReadBackBuffer() const {

@@ -32,6 +32,14 @@ void Heading(const ScreenContext& ctx, const char* text) {
 // "Mengerjakan ... (n detik)" while running; the result (muted when fine, red when refused) after.
 void StatusLine(const ScreenContext& ctx, const admin::JobStatus& status) {
     if (status.running) {
+        if (status.total > 0) {  // exports report rows written (AdminController::RunExport)
+            const std::string label = ctx.tr.Fmt("records_ui.export_progress",
+                                                 {{"done", admin::Thousands(status.done)}, {"total", admin::Thousands(status.total)}});
+            ImGui::ProgressBar(float(double(status.done) / double(status.total)),
+                               ImVec2(std::min(30.0f * ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x), 0.0f),
+                               label.c_str());
+            return;
+        }
         Muted(ctx, ctx.tr("admin.working"));
         return;
     }

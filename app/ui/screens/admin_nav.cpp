@@ -26,6 +26,7 @@ void AdminNav(const ScreenContext& ctx, admin::AdminGate& gate) {
     };
     const Tab tabs[] = {{ctx.tr("admin.tab.learners"), ScreenId::Dashboard},
                         {ctx.tr("admin.tab.items"), ScreenId::ItemAnalysis},
+                        {ctx.tr("records_ui.essay_tab"), ScreenId::Essays},
                         {ctx.tr("admin.tab.data"), ScreenId::AdminData},
                         {ctx.tr("class.title"), ScreenId::Class}};  // live class (issue 7, screens/class_*)
     for (const auto& t : tabs) {

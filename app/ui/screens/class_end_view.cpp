@@ -68,15 +68,13 @@ void ClassScreen::DrawEnded(const ScreenContext& ctx, const live::LiveView& view
     const float inner = summary_w - 2.0f * gap;
     sy += cv::Text(draw, P.h3, P.h3->FontSize, ImVec2(sx, sy), p.heading, ctx.tr("class.summary")) + 0.5f * gap;
 
-    int correct = 0;
-    for (const auto& r : t.standings) correct += r.correct;
-    const double denom = double(t.standings.size()) * double(t.asked);
+    const double denom = double(t.participants) * double(t.asked);
     char average[32];
-    std::snprintf(average, sizeof average, "%.1f%%", denom > 0 ? 100.0 * correct / denom : 0.0);
+    std::snprintf(average, sizeof average, "%.1f%%", denom > 0 ? 100.0 * t.correct_answers / denom : 0.0);
     std::string avg = average;
     std::replace(avg.begin(), avg.end(), '.', ',');  // Indonesian decimal comma
     const std::pair<std::string, std::string> stats[] = {
-        {ctx.tr("class.summary_participants"), std::to_string(t.standings.size())},
+        {ctx.tr("class.summary_participants"), std::to_string(t.participants)},
         {ctx.tr("class.summary_asked"), ctx.tr.Fmt("class.of", {{"n", std::to_string(t.asked)}, {"total", std::to_string(t.total)}})},
         {ctx.tr("class.summary_average"), avg},
     };
@@ -87,17 +85,22 @@ void ClassScreen::DrawEnded(const ScreenContext& ctx, const live::LiveView& view
         sy += big * 1.5f;
     }
     sy += 0.4f * gap;
-    // Per question: how many of those who answered got it right (skipped ones say so).
+    // Per question: how many of those who answered got it right and how long they took on average
+    // (Classroom::Results: recounted from every stored answer); skipped ones say so.
     const float row_h = P.small->FontSize * 1.45f;
-    for (size_t i = 0; i < view.outcomes.size() && sy + row_h <= b.y - gap; ++i) {
-        const auto& o = view.outcomes[i];
+    for (size_t i = 0; i < view.results.size() && sy + row_h <= b.y - gap; ++i) {
+        const auto& o = view.results[i];
         if (!o.asked) continue;
         const std::string label = ctx.tr.Fmt("class.summary_question", {{"n", std::to_string(i + 1)}});
         cv::Text(draw, P.small, P.small->FontSize, ImVec2(sx, sy), p.text, label);
         const float bar_x = sx + cv::Measure(P.small, P.small->FontSize, "Soal 00").x + 0.5f * gap;
-        const std::string value =
-            o.skipped ? std::string(ctx.tr("class.summary_skipped"))
-                      : ctx.tr.Fmt("class.summary_right", {{"n", std::to_string(o.correct)}, {"total", std::to_string(o.answered)}});
+        std::string value;
+        if (o.skipped) {
+            value = ctx.tr("class.summary_skipped");
+        } else {
+            value = ctx.tr.Fmt("class.summary_right", {{"n", std::to_string(o.correct)}, {"total", std::to_string(o.answered)}});
+            if (o.answered > 0) value += "  \xC2\xB7  " + live::SecondsLabel(ctx.tr("class.summary_time"), o.average_ms);
+        }
         const float vw = cv::Measure(P.small, P.small->FontSize, value).x;
         const float bar_end = a.x + summary_w - gap - vw - 0.5f * gap;
         if (!o.skipped && bar_end > bar_x)

@@ -96,7 +96,7 @@ void ClassScreen::DrawQuestion(const ScreenContext& ctx, const live::LiveView& v
     }
 
     // Bottom: answers arriving (count / participants) — never which choice they picked.
-    const int people = int(t.standings.size());
+    const int people = t.participants;
     const std::string count = ctx.tr.Fmt("class.answered", {{"n", std::to_string(t.result.answered)},
                                                             {"total", std::to_string(people)}});
     const float by = area.max.y - answered_h;
@@ -152,7 +152,7 @@ void ClassScreen::DrawReveal(const ScreenContext& ctx, const live::LiveView& vie
     const float x = area.min.x;
     const std::string head = QuestionOf(ctx, t) + "  \xC2\xB7  " +
                              ctx.tr.Fmt("class.answered", {{"n", std::to_string(t.result.answered)},
-                                                           {"total", std::to_string(t.standings.size())}});
+                                                           {"total", std::to_string(t.participants)}});
     y += cv::Text(draw, P.small, P.small->FontSize, ImVec2(x, y), p.text_muted, head, left_w) + 0.3f * gap;
     y += cv::Text(draw, P.h3, P.h3->FontSize, ImVec2(x, y), p.heading, q.text, left_w) + 1.1f * gap;
 

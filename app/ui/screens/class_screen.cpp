@@ -19,7 +19,9 @@ void Command(const ScreenContext& ctx, live::Command c) { Push(ctx, live::ClassC
 }  // namespace
 
 void ClassScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const live::LiveView& view) {
-    if (!gate.Require(ctx)) return;
+    // A projected lobby or running class is not "idle" however long nobody touches the mouse.
+    const bool presenting = view.live && view.trainer.phase != Phase::Ended;
+    if (!gate.Require(ctx, presenting)) return;
     if (!view.live) {
         DrawSetup(ctx, gate, view);
         return;
@@ -46,7 +48,7 @@ void ClassScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const l
     const auto& t = view.trainer;
     const bool advance = platform::KeyPressed(platform::Key::PageDown) || platform::KeyPressed(platform::Key::Right);
     if (advance && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
-        ((t.phase == Phase::Lobby && !t.standings.empty()) || t.phase == Phase::Reveal))
+        ((t.phase == Phase::Lobby && t.participants > 0) || t.phase == Phase::Reveal))
         Command(ctx, live::Command::Next);
 }
 
@@ -60,12 +62,12 @@ void ClassScreen::DrawControls(const ScreenContext& ctx, const live::LiveView& v
 
     // Left: where the class is, in one line the trainer reads at a glance.
     std::string status;
-    if (t.phase == Phase::Lobby) status = ctx.tr.Fmt("class.status_lobby", {{"n", std::to_string(t.standings.size())}});
+    if (t.phase == Phase::Lobby) status = ctx.tr.Fmt("class.status_lobby", {{"n", std::to_string(t.participants)}});
     else if (t.phase == Phase::Ended) status = ctx.tr("class.ended");
     else
         status = ctx.tr.Fmt("class.status_question", {{"n", std::to_string(t.current + 1)},
                                                       {"total", std::to_string(t.total)},
-                                                      {"people", std::to_string(t.standings.size())}});
+                                                      {"people", std::to_string(t.participants)}});
     status += "  \xC2\xB7  ";
     status += ctx.tr(view.speed_bonus ? "class.scoring_speed" : "class.scoring_accuracy");
     const float line_y = bar.min.y + (bar.h() - ImGui::GetFrameHeight()) * 0.5f;
@@ -114,7 +116,7 @@ void ClassScreen::DrawControls(const ScreenContext& ctx, const live::LiveView& v
     switch (t.phase) {
         case Phase::Lobby:
             buttons.push_back({ctx.tr("class.end"), false, true, live::Command::End});
-            buttons.push_back({ctx.tr("class.start_first"), true, !t.standings.empty(), live::Command::Next});
+            buttons.push_back({ctx.tr("class.start_first"), true, t.participants > 0, live::Command::Next});
             break;
         case Phase::Question:
             buttons.push_back({ctx.tr("class.end"), false, true, live::Command::End});

@@ -1,6 +1,8 @@
 #pragma once
 // Kelas langsung (issue 7, trainer side), behind the trainer PIN (admin::AdminGate). Without a session:
-// the setup (module, hand-picked questions, time per question, speed bonus). With one, a projector
+// a session the app left unfinished, if any (continue / end it: class_resume_view.cpp), then the setup
+// (module, hand-picked questions, time per question, speed bonus). A lobby or running class is exempt
+// from the gate's idle lock (admin::DecideIdleLock). With one, a projector
 // layout in the presentation fonts: the join screen (URL, PIN, QR, participants as they join), the open
 // question with its countdown and the answers arriving, the reveal (distribution, right answer, its legal
 // basis, leaderboard), and at the end the podium and the class summary. Trainer controls sit in a bar
@@ -44,6 +46,7 @@ private:
     void DrawEnded(const ScreenContext& ctx, const live::LiveView& view, Area area);
     void DrawControls(const ScreenContext& ctx, const live::LiveView& view, Area bar);
     void DrawEndConfirm(const ScreenContext& ctx);
+    void DrawUnfinished(const ScreenContext& ctx, const live::LiveView& view, float width);  // class_resume_view.cpp
 
     // Setup form
     std::string module_id_;
@@ -52,6 +55,8 @@ private:
     int seconds_ = 20;
     bool speed_bonus_ = false;
     bool open_end_confirm_ = false;
+    std::string pending_end_id_;  // the unfinished session "Akhiri sesi itu" asks about
+    bool open_unfinished_confirm_ = false;
 };
 
 }  // namespace sinau::ui

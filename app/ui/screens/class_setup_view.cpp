@@ -57,6 +57,9 @@ void ClassScreen::DrawSetup(const ScreenContext& ctx, admin::AdminGate& gate, co
     WrappedText(ctx.tr("class.title"), f.h2, p.heading, width, 1.3f);
     WrappedText(ctx.tr("class.setup_intro"), f.regular, p.text_muted, width);
     ImGui::Dummy(ImVec2(1, 0.7f * em));
+    // Opening the class area looks for a session the app left unfinished (the query runs after the frame).
+    if (!view.unfinished_scanned) ctx.intents.Push(ClassIntent{live::ScanUnfinished{}});
+    DrawUnfinished(ctx, view, width);
 
     const auto& modules = ctx.course.modules;
     if (modules.empty()) {

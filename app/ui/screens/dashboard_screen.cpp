@@ -49,12 +49,6 @@ bool Choice(const char* id, const char* label, float width_em, const std::vector
     return changed;
 }
 
-bool SameFilter(const records::LearnerFilter& a, const records::LearnerFilter& b) {
-    return a.search == b.search && a.instansi == b.instansi && a.since == b.since && a.until == b.until &&
-           a.date_field == b.date_field && a.module_id == b.module_id && a.module_status == b.module_status &&
-           a.status == b.status && a.include_removed == b.include_removed;
-}
-
 std::string ModuleTitle(const AdminController& admin, const std::string& id) {
     for (const auto& m : admin.course_info().modules)
         if (m.id == id) return m.title.empty() ? m.id : m.title;
@@ -99,7 +93,9 @@ void DashboardScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, con
     const float right_w = std::clamp(avail_w * 0.31f, 21.0f * em, 34.0f * em);
 
     ImGui::BeginChild("##table_side", ImVec2(avail_w - right_w - 0.8f * em, height), false, ImGuiWindowFlags_NoScrollbar);
-    DrawTable(ctx, admin, height);
+    const float pager = ImGui::GetFrameHeightWithSpacing() + 0.4f * em;
+    DrawTable(ctx, admin, height - pager);
+    DrawPager(ctx, admin);
     ImGui::EndChild();
     ImGui::SameLine(0.0f, 0.8f * em);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(ctx.palette.surface));
@@ -193,7 +189,7 @@ void DashboardScreen::DrawFilters(const ScreenContext& ctx, const AdminControlle
     // Re-query only when the filter actually changed: an intent, applied after the frame, run on a worker.
     const records::LearnerFilter draft = Draft();
     const bool first = !d.loaded && !d.loading && d.error.empty();
-    if (first || !SameFilter(draft, d.filter)) ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{draft, sort_}});
+    if (first || !records::SameFilter(draft, d.filter)) ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{draft, sort_}});
 }
 
 void DashboardScreen::DrawTable(const ScreenContext& ctx, const AdminController& admin, float height) {
@@ -226,53 +222,75 @@ void DashboardScreen::DrawTable(const ScreenContext& ctx, const AdminController&
     }
 
     const int modules = int(admin.course_info().modules.size());
-    ImGuiListClipper clipper;
-    clipper.Begin(int(std::min<int64_t>(d.total, INT32_MAX)));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            const records::LearnerRow* row = d.Row(i);
-            if (!row) {
-                // Not fetched yet: ask once (the controller ignores repeats), draw a placeholder.
-                ctx.intents.Push(AdminIntent{admin::LoadRowBlock{i / admin::kRowBlock}});
-                Muted(ctx, "\xE2\x80\xA6");
-                continue;
-            }
-            ImGui::PushID(i);
-            const bool selected = row->nip == selected_nip_ && !row->nip.empty();
-            std::string name = row->name;
-            if (row->removed) name += ctx.tr("admin.removed_suffix");
-            if (ImGui::Selectable(name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-                selected_nip_ = row->nip;
-                selected_name_ = row->name;
-                selected_completed_ = !row->completed_at.empty();
-                const std::string file = admin::DefaultOutputDir(admin.db_path()) + "/sertifikat-" + row->nip + ".pdf";
-                std::snprintf(certificate_path_, sizeof certificate_path_, "%s", file.c_str());
-            }
-            ImGui::PopID();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row->nip.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row->instansi.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%d/%d", row->modules_passed, modules);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(admin::ScoreText(row->average_score).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(admin::ScoreText(row->final_score).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(admin::ShortDayText(row->completed_at).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(admin::ShortDayText(row->last_activity).c_str());
+    for (size_t i = 0; i < d.rows.size(); ++i) {
+        const records::LearnerRow* row = &d.rows[i];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(int(i));
+        const bool selected = row->nip == selected_nip_ && !row->nip.empty();
+        std::string name = row->name;
+        if (row->removed) name += ctx.tr("admin.removed_suffix");
+        if (ImGui::Selectable(name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+            selected_nip_ = row->nip;
+            selected_name_ = row->name;
+            selected_completed_ = !row->completed_at.empty();
+            const std::string file = admin::DefaultOutputDir(admin.db_path()) + "/sertifikat-" + row->nip + ".pdf";
+            std::snprintf(certificate_path_, sizeof certificate_path_, "%s", file.c_str());
         }
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row->nip.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row->instansi.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d/%d", row->modules_passed, modules);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(admin::ScoreText(row->average_score).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(admin::ScoreText(row->final_score).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(admin::ShortDayText(row->completed_at).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(admin::ShortDayText(row->last_activity).c_str());
     }
-    if (d.loaded && d.total == 0) {
+    if (d.loaded && d.rows.empty() && !d.page_loading) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         Muted(ctx, ctx.tr("admin.no_learners"));
     }
     ImGui::EndTable();
+}
+
+// « Awal  ‹ Sebelumnya  Halaman 3  Berikutnya ›   Peserta 101–150 dari 100.000. Each button is an intent;
+// the controller fetches the page on its worker (keyset: the next page starts after this page's last row).
+void DashboardScreen::DrawPager(const ScreenContext& ctx, const AdminController& admin) {
+    const float em = ImGui::GetFontSize();
+    const DashboardData& d = admin.dashboard();
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    using To = admin::TurnDashboardPage::To;
+    if (ActionButton(ctx.tr("admin.page.first"), false, d.page > 0))
+        ctx.intents.Push(AdminIntent{admin::TurnDashboardPage{To::First}});
+    ImGui::SameLine();
+    if (ActionButton(ctx.tr("admin.page.previous"), false, d.page > 0))
+        ctx.intents.Push(AdminIntent{admin::TurnDashboardPage{To::Previous}});
+    ImGui::SameLine(0.0f, 0.8f * em);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ctx.tr.Fmt("admin.page.number", {{"n", admin::Thousands(d.page + 1)}}).c_str());
+    ImGui::SameLine(0.0f, 0.8f * em);
+    if (ActionButton(ctx.tr("admin.page.next"), false, d.more && !d.page_loading))
+        ctx.intents.Push(AdminIntent{admin::TurnDashboardPage{To::Next}});
+    ImGui::SameLine(0.0f, 1.2f * em);
+    ImGui::AlignTextToFramePadding();
+    if (!d.rows.empty()) {
+        const int64_t from = d.page * admin::kPageRows + 1;
+        const int64_t to = from + int64_t(d.rows.size()) - 1;
+        std::string text = ctx.tr.Fmt("admin.page.range", {{"from", admin::Thousands(from)}, {"to", admin::Thousands(to)},
+                                                            {"n", d.loaded ? admin::Thousands(d.total) : std::string("\xE2\x80\xA6")}});
+        if (d.page_loading) text += "  \xC2\xB7  " + std::string(ctx.tr("admin.loading"));
+        Muted(ctx, text.c_str());
+    } else if (d.page_loading) {
+        Muted(ctx, ctx.tr("admin.loading"));
+    }
 }
 
 void DashboardScreen::DrawSummary(const ScreenContext& ctx, const AdminController& admin) {

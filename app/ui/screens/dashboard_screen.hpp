@@ -1,6 +1,6 @@
 #pragma once
-// Dasbor peserta (trainer area): the learner table with search, filters and sorting (rows fetched by
-// block as the table scrolls, so 100,000 learners stay smooth), the totals, completion per module, the
+// Dasbor peserta (trainer area): the learner table with search, filters and sorting, a page of 50 rows at a
+// time with a pager (keyset paging: every page costs the same at 100,000 learners), the totals, completion per module, the
 // score distribution and the per-instansi summary. A selected learner who completed the course can get
 // a certificate here.
 //
@@ -21,6 +21,7 @@ struct DashboardScreen {
 private:
     void DrawFilters(const ScreenContext& ctx, const admin::AdminController& admin);
     void DrawTable(const ScreenContext& ctx, const admin::AdminController& admin, float height);
+    void DrawPager(const ScreenContext& ctx, const admin::AdminController& admin);
     void DrawSummary(const ScreenContext& ctx, const admin::AdminController& admin);
     void DrawSelection(const ScreenContext& ctx, const admin::AdminController& admin);
     records::LearnerFilter Draft() const;

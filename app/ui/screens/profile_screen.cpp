@@ -197,16 +197,18 @@ void ProfileScreen::DrawForm(const ScreenContext& ctx, const learning::LearningC
     // Messages belong to the profile they were given for; an edit started since shows none.
     const bool show = fb.generation == seen_generation_ && !fb.ok;
     static const std::string kNone;
+    using learners::ProfileField;
+    auto message = [&](ProfileField field) -> const std::string& { return show ? fb.Message(field) : kNone; };
     WrappedText(editing_id_.empty() ? ctx.tr("profile.new_heading") : ctx.tr("profile.edit_heading"), f.h3, p.heading, width,
                 1.3f);
     Gap(0.5f);
     bool enter = false;
-    enter |= Field(ctx, "##name", ctx.tr("profile.name"), "", name_, show ? fb.name : kNone, width, focus_name_);
+    enter |= Field(ctx, "##name", ctx.tr("profile.name"), "", name_, message(ProfileField::Name), width, focus_name_);
     focus_name_ = false;
-    enter |= Field(ctx, "##nip", ctx.tr("profile.nip"), ctx.tr("profile.nip_help"), nip_, show ? fb.nip : kNone, width, false);
-    enter |= Field(ctx, "##instansi", ctx.tr("profile.instansi"), "", instansi_, show ? fb.instansi : kNone, width, false);
+    enter |= Field(ctx, "##nip", ctx.tr("profile.nip"), ctx.tr("profile.nip_help"), nip_, message(ProfileField::Nip), width, false);
+    enter |= Field(ctx, "##instansi", ctx.tr("profile.instansi"), "", instansi_, message(ProfileField::Instansi), width, false);
     enter |= Field(ctx, "##jabatan", ctx.tr("profile.jabatan"), ctx.tr("profile.jabatan_help"), jabatan_,
-                   show ? fb.jabatan : kNone, width, false);
+                   message(ProfileField::Jabatan), width, false);
     if (show && !fb.general.empty()) {
         WrappedText(fb.general, f.small, p.error_text, width, 1.35f);
         Gap(0.4f);

@@ -6,6 +6,7 @@
 #include <cfloat>
 
 #include "ui/learning/learning_widgets.hpp"
+#include "ui/learning/progress_panel.hpp"
 #include "ui/learning/widget_dump.hpp"
 #include "ui/widgets/layout.hpp"
 #include "ui/widgets/rich_text.hpp"
@@ -144,18 +145,26 @@ void ResultScreen::Draw(const ScreenContext& ctx, const learning::LearningContro
         else if (!passed && r->module_state.may_start_attempt) next = ctx.tr("result.try_again");
         else if (!passed) next = ctx.tr("result.no_attempts_left");
         if (!next.empty()) WrappedText(next, f.regular, p.text, inner);
+        // Passed: "Lanjutkan" leads to the next useful step (this module's scenarios, the next module,
+        // the course result), never back to the quiz just passed (engine/next_step.hpp).
+        const bool retry = r->module_state.may_start_attempt && !passed;
+        const bool go_on = passed && !pending && learning.next_step().kind != engine::NextStep::Kind::Nothing;
+        if (go_on) {
+            Gap(0.3f);
+            WrappedText(ctx.tr("learn.next_step") + std::string(": ") + learning::NextStepText(ctx, learning), f.bold, p.text,
+                        inner, 1.4f);
+        }
         Gap(0.8f);
-        if (r->module_state.may_start_attempt && !passed) {
+        if (retry) {
             if (ActionButton(ctx.tr("result.retry"), true, true, 9.0f)) Push(ctx, learning::StartQuiz{r->module->id, std::nullopt});
             ImGui::SameLine();
         }
-        if (passed && !outcome.scenarios_done && !r->module->scenarios.empty()) {
-            if (ActionButton(ctx.tr("result.to_scenarios"), true, true, 9.0f)) Push(ctx, learning::OpenOverview{r->module->id});
+        if (go_on) {
+            if (ActionButton((std::string(ctx.tr("learn.continue")) + "  \xE2\x86\x92").c_str(), true, true, 9.0f))
+                Push(ctx, learning::Continue{});
             ImGui::SameLine();
         }
-        if (ActionButton(ctx.tr("nav.home"), !(r->module_state.may_start_attempt && !passed) &&
-                                                 !(passed && !outcome.scenarios_done && !r->module->scenarios.empty()),
-                         true, 7.0f))
+        if (ActionButton(ctx.tr("nav.home"), !retry && !go_on, true, 7.0f))
             ctx.intents.Push(Navigate{Route{ScreenId::Home, {}, 0}});
         ImGui::EndGroup();
         const float bottom = ImGui::GetItemRectMax().y + pad;

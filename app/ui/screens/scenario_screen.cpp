@@ -41,7 +41,11 @@ std::string ChoiceText(const content::Scenario& sc, const std::string& from, con
     return to;
 }
 
-std::string Points(int n) { return (n > 0 ? "+" : "") + std::to_string(n); }
+std::string Points(int n) {
+    std::string s = std::to_string(n);
+    if (n > 0) s.insert(s.begin(), '+');
+    return s;
+}
 
 // "Jalur Anda" / "Jalur terbaik": each choice with the points it earned.
 void PathColumn(const ScreenContext& ctx, const content::Scenario& sc, const engine::ScenarioPath& path, const char* title,

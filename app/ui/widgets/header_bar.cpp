@@ -85,7 +85,8 @@ float HeaderBar(const ScreenContext& ctx) {
     for (const auto& t : tabs) {
         const bool active = ctx.route.screen == t.screen || (t.screen == ScreenId::Home && ctx.route.screen == ScreenId::Module) ||
                             (t.screen == ScreenId::Dashboard && (ctx.route.screen == ScreenId::ItemAnalysis ||
-                                                                 ctx.route.screen == ScreenId::AdminData));
+                                                                 ctx.route.screen == ScreenId::AdminData ||
+                                                                 ctx.route.screen == ScreenId::Essays));
         float w = 0.0f;
         if (Tab(t.label, active, ctx, ImVec2(x, origin.y), height, &w)) ctx.intents.Push(Navigate{Route{t.screen, {}, 0}});
         x += w + 0.3f * em;

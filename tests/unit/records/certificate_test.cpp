@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
+
 #include "fixture.hpp"
 #include "records/certificate.hpp"
 #include "records/certificate_pdf.hpp"
@@ -134,4 +136,44 @@ TEST_CASE("The certificate PDF carries the code in its metadata", "[certificate]
     broken.font_bold = dir / "tidak-ada.ttf";
     CHECK_FALSE(WriteCertificatePdf(cert, dir / "t.pdf", broken).ok());
     CHECK_FALSE(std::filesystem::exists(dir / "t.pdf"));
+}
+
+TEST_CASE("An issued short code still verifies after the course title or issuer setting changes", "[certificate]") {
+    TempDir dir;
+    auto db = OpenDb(dir / "a.db");
+    auto& sql = db->sql();
+    AddLearner(sql, "L1", "198503152010012003", "Siti", "BKD");
+    AddCompletion(sql, "L1", "2024-05-25T08:00:00.000Z", "88.04");
+    const auto facts = FactsForLearner(sql, "198503152010012003", "Kursus Lama", "BPSDM Lama");
+    REQUIRE(facts);
+    const auto cert = IssueCertificate(sql, *facts, SigningKey::LoadOrCreate(sql));
+    CHECK(IssueCertificate(sql, *facts, SigningKey::LoadOrCreate(sql)).short_code == cert.short_code);  // idempotent
+    CHECK(sql.execAndGet("SELECT count(*) FROM issued_certificates").getInt() == 1);
+
+    // The title and the issuer setting change later: the old short code verifies, showing the facts as printed.
+    db->SetSetting("certificate.issuer", "BPSDM Baru");
+    const auto v = VerifyWithDatabase(cert.short_code, sql, "Kursus Baru", CertificateIssuer(sql));
+    CHECK(v.valid);
+    REQUIRE(v.facts);
+    CHECK(v.facts->course_title == "Kursus Lama");
+    CHECK(v.facts->issuer == "BPSDM Lama");
+    // Typed in lower case without dashes, as people do.
+    std::string typed;
+    for (char c : cert.short_code)
+        if (c != '-') typed += char(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(VerifyWithDatabase(typed, sql, "Kursus Baru", "BPSDM Baru").valid);
+
+    // A code one character off is unknown; an edited record (score raised) fails its signature.
+    std::string wrong = cert.short_code;
+    wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+    CHECK_FALSE(VerifyWithDatabase(wrong, sql, "Kursus Baru", "BPSDM Baru").valid);
+    // The completion itself changed after issue: no longer valid either.
+    Exec(sql, "UPDATE completions SET final_score = 99", {});
+    CHECK_FALSE(VerifyWithDatabase(cert.short_code, sql, "Kursus Baru", "BPSDM Baru").valid);
+    Exec(sql, "UPDATE completions SET final_score = 88.04", {});
+    CHECK(VerifyWithDatabase(cert.short_code, sql, "Kursus Baru", "BPSDM Baru").valid);
+    Exec(sql, "UPDATE issued_certificates SET facts = replace(facts, '88.0', '98.0')", {});
+    const auto tampered = VerifyWithDatabase(cert.short_code, sql, "Kursus Baru", "BPSDM Baru");
+    CHECK_FALSE(tampered.valid);
+    CHECK_THAT(tampered.message, Catch::Contains("TIDAK SAH"));
 }

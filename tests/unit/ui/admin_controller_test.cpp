@@ -82,10 +82,21 @@ TEST_CASE("dashboard query: every learner, sorted, filtered, with summary and ch
     REQUIRE(d.error.empty());
     CHECK_FALSE(d.loading);
     CHECK(d.total == 60);
-    REQUIRE(d.Row(0));
-    REQUIRE(d.Row(59));
-    CHECK(d.Row(60) == nullptr);
-    CHECK(d.Row(0)->name <= d.Row(1)->name);  // default sort: name ascending
+    // Keyset paging: 50 rows, then the next page holds the other 10, and back to the first.
+    REQUIRE(d.rows.size() == size_t(kPageRows));
+    CHECK(d.more);
+    CHECK(d.rows[0].name <= d.rows[1].name);  // default sort: name ascending
+    const std::string first_nip = d.rows[0].nip, last_of_page = d.rows.back().nip;
+    admin.Apply(TurnDashboardPage{TurnDashboardPage::To::Next});
+    events.Drain();
+    CHECK(d.page == 1);
+    REQUIRE(d.rows.size() == 10);
+    CHECK_FALSE(d.more);
+    CHECK(d.rows[0].nip != last_of_page);
+    admin.Apply(TurnDashboardPage{TurnDashboardPage::To::Previous});
+    events.Drain();
+    CHECK(d.page == 0);
+    CHECK(d.rows[0].nip == first_nip);
     CHECK(d.modules.size() == f.course.modules.size());
     int64_t learners = 0, completed = 0;
     for (const auto& s : d.instansi) {
@@ -99,7 +110,7 @@ TEST_CASE("dashboard query: every learner, sorted, filtered, with summary and ch
     // Sort by NIP descending.
     admin.Apply(SetDashboardQuery{{}, {records::SortKey::Nip, true}});
     events.Drain();
-    CHECK(d.Row(0)->nip >= d.Row(1)->nip);
+    CHECK(d.rows[0].nip >= d.rows[1].nip);
 
     // One instansi: every row belongs to it and the count matches its summary line.
     const std::string instansi = d.instansi.front().instansi;
@@ -109,16 +120,16 @@ TEST_CASE("dashboard query: every learner, sorted, filtered, with summary and ch
     admin.Apply(SetDashboardQuery{filter, {}});
     events.Drain();
     CHECK(d.total == expected);
-    for (int64_t i = 0; i < d.total; ++i) CHECK(d.Row(i)->instansi == instansi);
+    for (const auto& row : d.rows) CHECK(row.instansi == instansi);
 
     // Search by part of a NIP.
-    const std::string nip = d.Row(0)->nip;
+    const std::string nip = d.rows[0].nip;
     records::LearnerFilter by_nip;
     by_nip.search = nip.substr(0, 14);
     admin.Apply(SetDashboardQuery{by_nip, {}});
     events.Drain();
     CHECK(d.total >= 1);
-    CHECK(d.Row(0)->nip.rfind(by_nip.search, 0) == 0);
+    CHECK(d.rows[0].nip.rfind(by_nip.search, 0) == 0);
 }
 
 TEST_CASE("a result for an older filter is dropped; the latest filter wins", "[admin]") {
@@ -188,7 +199,7 @@ TEST_CASE("certificates: a completed learner gets a PDF, a foreign file is refus
     admin.Apply(SetDashboardQuery{done, {}});
     events.Drain();
     if (admin.dashboard().total > 0) {
-        const std::string nip = admin.dashboard().Row(0)->nip;
+        const std::string nip = admin.dashboard().rows[0].nip;
         const fs::path pdf = f.dir / ("sertifikat-" + nip + ".pdf");
         admin.Apply(SaveCertificate{nip, pdf.string()});
         events.Drain();

@@ -19,78 +19,22 @@
 #include "store/database.hpp"
 #include "ui/app.hpp"
 #include "ui/text_dump.hpp"
+#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
 
 namespace {
 
-constexpr int kKeyTab = 258, kKeyEnter = 257;  // GLFW key codes, as the backend maps them in 1.86
+using test::kKeyEnter;
+using test::kKeyTab;
 
-struct GateHarness {
-    fs::path dir;
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<ui::App> app;
-
-    GateHarness() {
-        dir = fs::temp_directory_path() / ("sinau-gate-test-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        fs::create_directories(dir);
-        auto opened = store::Database::Open(dir / "sinau.db");
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1366, 768);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Tab] = kKeyTab;
-        io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
-        const fs::path course = fs::path(SINAU_FIXTURES) / "ui" / "course";
-        ui::AppPaths paths{course, course / ".." / "assets", fs::path(SINAU_SOURCE_DIR) / "assets" / "i18n"};
-        auto settings = ui::LoadUiSettings(*db);
-        REQUIRE(settings.ok());
-        app = std::make_unique<ui::App>(content::LoadCourse(course), paths, db.get(), *settings, 1.0f);
-        app->Init();
-    }
-    ~GateHarness() {
-        app.reset();
-        ImGui::DestroyContext();
-        db.reset();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::vector<std::string> Frame() {
-        ImGuiIO& io = ImGui::GetIO();
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        app->events().Drain();
-        ImGui::NewFrame();
-        app->DrawFrame();
-        ImGui::Render();
-        auto text = ui::ExtractDrawnText(*ImGui::GetDrawData());
-        app->ApplyIntents();
-        return text;
-    }
-    void Type(const std::string& chars) {
-        for (char c : chars) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
-        Frame();
-    }
-    std::vector<std::string> Press(int key) {
-        ImGui::GetIO().KeysDown[key] = true;
-        Frame();
-        ImGui::GetIO().KeysDown[key] = false;
-        return Frame();
-    }
-    void Go(ui::ScreenId screen) {
-        app->Push(ui::Navigate{ui::Route{screen, {}, 0}});
-        app->ApplyIntents();
-    }
+struct GateHarness : test::HeadlessApp {
+    GateHarness()
+        : HeadlessApp(fs::path(SINAU_FIXTURES) / "ui" / "course", fs::path(SINAU_FIXTURES) / "ui" / "assets") {}
 };
 
-bool Has(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
-}
+using test::Has;
 
 }  // namespace
 

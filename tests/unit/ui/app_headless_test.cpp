@@ -3,83 +3,27 @@
 // screen is read back from the draw data with the same decoder --dump-text uses.
 #include <catch2/catch.hpp>
 
-#include <imgui.h>
-
-#include <unistd.h>
-
-#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "content/course_loader.hpp"
-#include "store/database.hpp"
-#include "ui/app.hpp"
-#include "ui/text_dump.hpp"
+#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
 
 namespace {
 
-constexpr int kKeyRight = 262, kKeyLeft = 263;  // GLFW key codes: 1.86 indexes io.KeysDown by them
+using test::Has;
+using test::kKeyLeft;
+using test::kKeyRight;
 
 fs::path Fixture() { return fs::path(SINAU_FIXTURES) / "ui" / "course"; }
 
-struct Harness {
-    fs::path dir;
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<ui::App> app;
-
-    Harness() {
-        dir = fs::temp_directory_path() / ("sinau-ui-test-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        fs::create_directories(dir);
-        auto opened = store::Database::Open(dir / "sinau.db");
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1366, 768);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::AppPaths paths{Fixture(), Fixture() / ".." / "assets", fs::path(SINAU_SOURCE_DIR) / "assets" / "i18n"};
-        auto settings = ui::LoadUiSettings(*db);
-        REQUIRE(settings.ok());
-        app = std::make_unique<ui::App>(content::LoadCourse(Fixture()), paths, db.get(), *settings, 1.0f);
-        app->Init();
-    }
-    ~Harness() {
-        app.reset();
-        ImGui::DestroyContext();
-        db.reset();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    // One frame; returns the text drawn. Builds the atlas as the GL backend would.
-    std::vector<std::string> Frame() {
-        ImGuiIO& io = ImGui::GetIO();
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ImGui::NewFrame();
-        app->DrawFrame();
-        ImGui::Render();
-        auto text = ui::ExtractDrawnText(*ImGui::GetDrawData());
-        app->ApplyIntents();
-        return text;
-    }
-    void Press(int key) {
-        ImGui::GetIO().KeysDown[key] = true;
-        Frame();
-        ImGui::GetIO().KeysDown[key] = false;
-        Frame();
-    }
+struct Harness : test::HeadlessApp {
+    Harness() : HeadlessApp(Fixture(), Fixture() / ".." / "assets") {}
 };
-
-bool Has(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
-}
 
 }  // namespace
 

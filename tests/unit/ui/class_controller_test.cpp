@@ -125,6 +125,8 @@ TEST_CASE("class controller: join, answer, reveal, end over loopback; answers st
     CHECK(v.trainer.phase == Phase::Question);
     phones.Answer(1, 1, {0});
     REQUIRE(PumpUntil(c, [&] { return v.trainer.result.answered == 1; }));
+    // The ack leaves only after the commit; closing the server before it would drop it on the wire.
+    REQUIRE(PumpUntil(c, [&] { return phones.acked() == 4; }));
     c.Apply(ClassCommand{Command::End});
     CHECK(v.trainer.phase == Phase::Ended);
     c.Pump();

@@ -17,55 +17,16 @@
 #include "store/database.hpp"
 #include "ui/app.hpp"
 #include "ui/text_dump.hpp"
+#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
 
 namespace {
 
-struct Harness {
-    fs::path dir;
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<ui::App> app;
-
-    Harness() {
-        dir = fs::temp_directory_path() / ("sinau-class-screen-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        fs::create_directories(dir);
-        auto opened = store::Database::Open(dir / "sinau.db");
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1366, 768);
-        io.DeltaTime = 1.0f / 60.0f;
-        const fs::path src(SINAU_SOURCE_DIR);
-        ui::AppPaths paths{src / "content", src / "assets", src / "assets" / "i18n"};
-        auto settings = ui::LoadUiSettings(*db);
-        REQUIRE(settings.ok());
-        app = std::make_unique<ui::App>(content::LoadCourse(src / "content"), paths, db.get(), *settings, 1.0f);
-        app->Init();
-    }
-    ~Harness() {
-        app.reset();
-        ImGui::DestroyContext();
-        db.reset();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::vector<std::string> Frame() {
-        app->events().Drain();
-        ImGuiIO& io = ImGui::GetIO();
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ImGui::NewFrame();
-        app->DrawFrame();
-        ImGui::Render();
-        auto text = ui::ExtractDrawnText(*ImGui::GetDrawData());
-        app->ApplyIntents();
-        return text;
-    }
+struct Harness : test::HeadlessApp {
+    Harness()
+        : HeadlessApp(fs::path(SINAU_SOURCE_DIR) / "content", fs::path(SINAU_SOURCE_DIR) / "assets") {}
     // Frames until the scripted class reached its phase (bounded).
     std::vector<std::string> FramesUntilReady() {
         std::vector<std::string> text;
@@ -80,9 +41,7 @@ struct Harness {
     }
 };
 
-bool Has(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
-}
+using test::Has;
 
 // Text drawn scaled up (the PIN, the countdown) comes back from the decoder with a space per glyph: compare
 // without spaces.

@@ -20,6 +20,7 @@
 #include "ui/app.hpp"
 #include "ui/screens/quiz_draft.hpp"
 #include "ui/text_dump.hpp"
+#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
@@ -28,77 +29,19 @@ namespace L = ui::learning;
 
 namespace {
 
-// GLFW key codes: ImGui 1.86 reads io.KeysDown at the backend's codes through io.KeyMap.
-constexpr int kEnter = 257, kTab = 258, kEscape = 256, kSpace = 32;
+constexpr int kEnter = test::kKeyEnter, kTab = test::kKeyTab, kEscape = test::kKeyEscape, kSpace = test::kKeySpace;
 constexpr const char* kNip = "198803122015032001";
 
 fs::path Course() { return fs::path(SINAU_FIXTURES) / "content" / "good-course"; }
 
-struct Harness {
-    fs::path dir;
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<ui::App> app;
-
-    explicit Harness(fs::path reuse = {}) {
-        dir = reuse.empty() ? fs::temp_directory_path() /
-                                  ("sinau-learning-test-" + std::to_string(::getpid()) + "-" + std::to_string(rand()))
-                            : reuse;
-        fs::create_directories(dir);
-        Open();
-    }
-    void Open() {
-        auto opened = store::Database::Open(dir / "sinau.db");
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1366, 768);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Enter] = kEnter;
-        io.KeyMap[ImGuiKey_Tab] = kTab;
-        io.KeyMap[ImGuiKey_Escape] = kEscape;
-        io.KeyMap[ImGuiKey_Space] = kSpace;
-        ui::AppPaths paths{Course(), fs::path(SINAU_SOURCE_DIR) / "assets", fs::path(SINAU_SOURCE_DIR) / "assets" / "i18n"};
-        app = std::make_unique<ui::App>(content::LoadCourse(Course()), paths, db.get(), ui::UiSettings{}, 1.0f);
-        app->Init();
-    }
-    void Close() {  // like quitting the app: nothing is kept but the database file
-        app.reset();
-        ImGui::DestroyContext();
-        db.reset();
-    }
-    ~Harness() {
-        if (app) Close();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::vector<std::string> Frame() {
-        ImGuiIO& io = ImGui::GetIO();
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ImGui::NewFrame();
-        app->DrawFrame();
-        ImGui::Render();
-        auto text = ui::ExtractDrawnText(*ImGui::GetDrawData());
-        app->ApplyIntents();
-        return text;
-    }
+struct Harness : test::HeadlessApp {
+    explicit Harness(fs::path reuse = {}) : HeadlessApp(Course(), fs::path(SINAU_SOURCE_DIR) / "assets", std::move(reuse)) {}
     void Do(L::Action action) {
         app->Push(LearningIntent{std::move(action)});
         app->ApplyIntents();
     }
-    void Press(int key) {
-        ImGui::GetIO().KeysDown[key] = true;
-        Frame();
-        ImGui::GetIO().KeysDown[key] = false;
-        Frame();
-    }
-    void Type(char c) {
-        ImGui::GetIO().AddInputCharacter(c);
-        Frame();
-    }
+    using HeadlessApp::Type;
+    void Type(char c) { Type(std::string(1, c)); }
     L::LearningController& learning() { return app->learning(); }
     int Count(const std::string& sql) {
         SQLite::Statement q(db->sql(), sql);
@@ -111,9 +54,7 @@ struct Harness {
     }
 };
 
-bool Has(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
-}
+using test::Has;
 
 // The full-credit answer of a question (for driving a module to "lulus").
 engine::Answer RightAnswer(const content::Question& q) {
@@ -148,9 +89,9 @@ TEST_CASE("profile form: each field shows the core validator's message; nothing 
     h.Do(L::SaveProfile{"", {"", "12345", "BKD", ""}});
     const auto& fb = h.learning().profile_feedback();
     CHECK_FALSE(fb.ok);
-    CHECK(fb.name.find("Nama lengkap wajib diisi") != std::string::npos);
-    CHECK(fb.nip.find("NIP harus 18 angka") != std::string::npos);
-    CHECK(fb.instansi.empty());
+    CHECK(fb.Message(learners::ProfileField::Name).find("Nama lengkap wajib diisi") != std::string::npos);
+    CHECK(fb.Message(learners::ProfileField::Nip).find("NIP harus 18 angka") != std::string::npos);
+    CHECK(fb.Message(learners::ProfileField::Instansi).empty());
     CHECK(h.Count("SELECT count(*) FROM learners") == 0);
     h.Do(L::OpenOverview{"01-contoh"});  // no learner yet: nothing opens
     CHECK(h.learning().overview().module == nullptr);
@@ -172,7 +113,7 @@ TEST_CASE("profile form: each field shows the core validator's message; nothing 
 
     // The same NIP again is refused, with the message under the NIP field.
     h.Do(L::SaveProfile{"", {"Orang Lain", kNip, "BKD", ""}});
-    CHECK(h.learning().profile_feedback().nip.find("sudah terdaftar") != std::string::npos);
+    CHECK(h.learning().profile_feedback().Message(learners::ProfileField::Nip).find("sudah terdaftar") != std::string::npos);
 
     // Removal keeps the row (and its records) for the administrator.
     const std::string id = h.learning().learner()->id;
@@ -408,4 +349,41 @@ TEST_CASE("quiz drafts map shuffled display positions to original indices and ba
     CHECK_FALSE(ui::AnswerFrom(numerical, {}, d).has_value());
     d.text = "12.000.000";
     CHECK(ui::AnswerFrom(numerical, {}, d)->number == std::optional<double>(12000000.0));
+}
+
+TEST_CASE("Lanjutkan after a passed quiz leads on: the module's scenario, the next module, the course result") {
+    Harness h;
+    h.SignIn();
+    CHECK(Has(h.Frame(), "Modul 1: mulai membaca"));
+    h.Do(L::StartQuiz{"01-contoh", std::nullopt});
+    for (const auto& item : h.learning().quiz()->items)
+        h.Do(L::AnswerQuestion{item.question->id, RightAnswer(*item.question), 500, false});
+    h.Do(L::SubmitQuiz{});
+    REQUIRE(h.learning().result());
+    REQUIRE(h.learning().result()->attempt.passed == std::optional<bool>(true));
+    auto text = h.Frame();
+    CHECK(Has(text, "Langkah berikutnya: Skenario Modul 1: Rina dan Tombol Like"));
+
+    h.Do(L::Continue{});  // not back to the quiz just passed
+    REQUIRE(h.app->route().screen == ui::ScreenId::Scenario);
+    CHECK(h.learning().scenario()->scenario->id == "skenario-contoh");
+    h.Frame();
+    for (int i = 0; i < 8 && !h.learning().scenario()->run.ended; ++i) h.Type('1');
+    REQUIRE(h.learning().scenario()->run.ended);
+
+    h.Do(L::Continue{});  // module 1 is lulus: module 2 from its first page
+    CHECK(h.app->route() == ui::Route{ui::ScreenId::Module, "02-kedua", 0});
+
+    h.Do(L::StartQuiz{"02-kedua", std::nullopt});
+    for (const auto& item : h.learning().quiz()->items)
+        h.Do(L::AnswerQuestion{item.question->id, RightAnswer(*item.question), 500, false});
+    h.Do(L::SubmitQuiz{});
+    REQUIRE(h.learning().completion().has_value());
+    text = h.Frame();
+    CHECK(Has(text, "Kursus selesai: lihat hasil dan sertifikat"));
+    h.app->Push(ui::Navigate{ui::Route{ui::ScreenId::Home, {}, 0}});
+    h.app->ApplyIntents();
+    h.Do(L::Continue{});  // everything done: the result with the completion note
+    REQUIRE(h.app->route().screen == ui::ScreenId::Result);
+    CHECK(Has(h.Frame(), "Selamat, kursus selesai!"));
 }
