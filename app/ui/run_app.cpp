@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -261,9 +262,14 @@ int RunApp(int argc, char** argv) {
         int frames = 0;
         while (!window->ShouldClose()) {
             if (shooting) window->RequestFrames(1);
-            // Blink the text cursor only while someone types; otherwise sleep until an event.
+            // Blink the text cursor only for a few seconds after the last input, then keep it steady and
+            // sleep until an event: a form left open (the profile screen at start) must cost no CPU.
             // A live class's countdown also ticks (App::RedrawInterval); with no session it is 0: idle.
-            double timeout = io.WantTextInput ? 0.5 : 0.0;
+            constexpr double kBlinkSeconds = 5.0;
+            const double since_input = window->SecondsSinceInput();
+            const bool blink = io.WantTextInput && since_input < kBlinkSeconds;
+            io.ConfigInputTextCursorBlink = blink;  // off: ImGui draws the cursor steadily
+            double timeout = blink ? std::min(0.5, kBlinkSeconds - since_input + 0.01) : 0.0;
             if (const double live = app.RedrawInterval(); live > 0 && (timeout == 0 || live < timeout)) timeout = live;
             if (!window->WaitForWork(timeout)) continue;
             app.events().Drain();

@@ -146,6 +146,7 @@ bool Window::WaitForWork(double timeout_seconds) {
     } else {
         glfwWaitEvents();
     }
+    if (g_input_seen) last_input_ = glfwGetTime();
     if (g_input_seen || g_woken.exchange(false)) {
         g_input_seen = false;
         frames_owed_ = frames_owed_ > 3 ? frames_owed_ : 3;
@@ -156,6 +157,8 @@ bool Window::WaitForWork(double timeout_seconds) {
     }
     return timeout_seconds > 0;  // a timer the caller asked for has run out: draw once
 }
+
+double Window::SecondsSinceInput() const { return glfwGetTime() - last_input_; }
 
 void Window::RequestFrames(int count) {
     if (count > frames_owed_) frames_owed_ = count;

@@ -38,6 +38,8 @@ public:
     // frames are still owed (RequestFrames). Returns true when a frame should be drawn now.
     bool WaitForWork(double timeout_seconds);
     void RequestFrames(int count);  // draw at least `count` more frames (popups need ~3)
+    // Seconds since the last keyboard or mouse input (a very large number before the first one).
+    double SecondsSinceInput() const;
 
     bool ShouldClose() const;   // window closed, RequestClose() or SIGTERM
     void RequestClose();
@@ -60,6 +62,7 @@ private:
     Window() = default;
     GLFWwindow* window_ = nullptr;
     int frames_owed_ = 0;
+    double last_input_ = -1e9;  // glfwGetTime() of the last input WaitForWork saw
     bool fullscreen_ = false;
     int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;
 };
