@@ -14,7 +14,7 @@ set -euo pipefail
 
 if [ -z "${SINAU_IN_XVFB:-}" ]; then
     command -v xvfb-run >/dev/null && command -v xdotool >/dev/null && command -v sqlite3 >/dev/null || {
-        echo "SKIP: xvfb-run, xdotool and sqlite3 are needed"; exit 0; }
+        echo "FAIL: xvfb-run, xdotool and sqlite3 are needed (tools/deps.sh installs them)"; exit 1; }
     SINAU_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" "$@"
 fi
 
