@@ -190,6 +190,11 @@ void App::Apply(const Intent& intent, Effects& effects) {
             if (auto s = SaveScale(*db_, scale->percent); !s) status_ = s.error().message;
         RebuildFontsAndStyle();
         effects.reload_font_texture = effects.redraw = true;
+    } else if (const auto* content_scale = std::get_if<ChangeContentScale>(&intent)) {
+        if (content_scale->scale == content_scale_) return;
+        content_scale_ = content_scale->scale;
+        RebuildFontsAndStyle();
+        effects.reload_font_texture = effects.redraw = true;
     } else if (const auto* theme = std::get_if<ChangeTheme>(&intent)) {
         settings_.theme = theme->theme;
         if (db_)

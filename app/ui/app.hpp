@@ -80,6 +80,8 @@ public:
     const Route& route() const { return route_; }
     bool presenting() const { return presenting_; }
     const UiSettings& settings() const { return settings_; }
+    float content_scale() const { return content_scale_; }
+    const content::Course& course() const { return course_; }
     const std::vector<std::string>& startup_problems() const { return problems_; }
 
     // Reading-progress hook: called after every page the reader shows (see PageChanged).

@@ -28,6 +28,10 @@ struct PageChanged {
 struct ChangeScale {
     int percent = 100;  // 100, 125, 150, 175
 };
+// The window moved to a monitor with another DPI factor (or start-up guessed it wrong): re-bake fonts.
+struct ChangeContentScale {
+    float scale = 1.0f;
+};
 struct ChangeTheme {
     ThemeId theme = ThemeId::Light;
 };
@@ -56,8 +60,8 @@ struct ClassIntent {
     live::Action action;
 };
 
-using Intent = std::variant<Navigate, PageChanged, ChangeScale, ChangeTheme, ChangeLanguage, SetPresentation, Quit,
-                            LearningIntent, AdminIntent, ClassIntent>;
+using Intent = std::variant<Navigate, PageChanged, ChangeScale, ChangeContentScale, ChangeTheme, ChangeLanguage,
+                            SetPresentation, Quit, LearningIntent, AdminIntent, ClassIntent>;
 
 // Collected during one frame, drained by App::ApplyIntents in order.
 class Intents {

@@ -181,8 +181,11 @@ int RunApp(int argc, char** argv) {
                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     };
     phase("settings");
-    // The course loads on a worker thread while GLFW and the GL context start (LoadCourse shares
-    // nothing and never throws); the frame loop only begins once both are ready.
+    // Start-up runs three things side by side, because making the window and its GL context is the
+    // slowest step and needs none of the others: the course loads on one worker (LoadCourse shares
+    // nothing and never throws), then the App (catalogs, font atlas, style) is built on it while the
+    // main thread creates the window. Only ImGui's font atlas and style are touched there; the GLFW
+    // and OpenGL backends' init writes other io fields. The frame loop begins once all are ready.
     const fs::path content_dir = ContentDir(o);
     auto course_loading = std::async(std::launch::async, [content_dir] { return content::LoadCourse(content_dir); });
     const AppPaths paths = ResolvePaths(content_dir);
@@ -196,6 +199,14 @@ int RunApp(int argc, char** argv) {
 
     const bool shooting = !o.screenshot.empty();
     platform::Window::InstallSignalHandlers();
+    // The monitor's DPI factor sizes the fonts; on X11 the window gets the same one (checked below).
+    const auto display = platform::Window::OpenDisplay();
+    const float content_scale = display ? *display : 1.0f;
+    auto app_building = std::async(std::launch::async, [&] {
+        auto built = std::make_unique<App>(course_loading.get(), paths, db.get(), settings, content_scale);
+        built->Init();
+        return built;
+    });
     platform::WindowOptions wo;
     wo.width = width;
     wo.height = height;
@@ -203,22 +214,24 @@ int RunApp(int argc, char** argv) {
     wo.title = "Sinau";
     auto created = platform::Window::Create(wo);
     phase("window");
-    content::Course course = course_loading.get();
-    phase("course");
+    std::unique_ptr<App> built_app = app_building.get();
+    phase("app+fonts");
     if (!created) {
         std::fprintf(stderr, "sinau: %s\n", created.error().message.c_str());
+        built_app.reset();
         ImGui::DestroyContext();
         return 1;
     }
     int exit_code = 0;
     {
         std::unique_ptr<platform::Window> window = std::move(*created);
-        if (!course.title.empty()) window->SetTitle(course.title + " \xE2\x80\x94 Sinau");
-        App app(std::move(course), paths, db.get(), settings, window->ContentScale());
+        const std::unique_ptr<App> app_owner = std::move(built_app);  // destroyed before the window
+        App& app = *app_owner;
+        app.Push(ChangeContentScale{window->ContentScale()});  // re-bakes fonts only if the guess was wrong
+        const std::string& course_title = app.course().title;
+        if (!course_title.empty()) window->SetTitle(course_title + " \xE2\x80\x94 Sinau");
         for (const auto& p : app.startup_problems()) std::fprintf(stderr, "sinau: %s\n", p.c_str());
         app.events().SetWaker(&platform::Window::Wake);
-        app.Init();
-        phase("fonts");
         if (!o.class_debug.empty()) {
             if (auto started_class = app.StartClassDebug(o.class_debug); !started_class) {
                 std::fprintf(stderr, "sinau: %s\n", started_class.error().message.c_str());
@@ -308,6 +321,8 @@ int RunApp(int argc, char** argv) {
                 }
             }
 
+            if (const float scale = window->ContentScale(); scale != app.content_scale())
+                app.Push(ChangeContentScale{scale});  // moved to a monitor with another DPI
             const App::Effects effects = app.ApplyIntents();
             if (effects.reload_font_texture) {
                 window->ReloadFontTexture();

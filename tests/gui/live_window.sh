@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real event loop with real input under Xvfb + xdotool: arrow keys turn pages, SIGTERM and
-# Ctrl+Q exit cleanly (exit code 0, --dump-text written at exit), and the idle window uses ~no CPU.
+# Ctrl+Q exit cleanly (exit code 0, --dump-text written at exit), and the idle window uses ~no CPU,
+# also on the profile form it opens on, whose focused text field would blink.
 set -euo pipefail
 tmp=${SINAU_TMP:-$(mktemp -d)}
 course=$SINAU_FIXTURES/ui/course
@@ -22,12 +23,18 @@ echo "idle ticks over 3 s: \$((t1 - t0))"
 kill -TERM \$pid
 wait \$pid; echo "sigterm exit: \$?"
 
-"$SINAU_BIN" --db "$tmp/sinau.db" --content "$course" &
+"$SINAU_BIN" --db "$tmp/sinau.db" --content "$course" --dump-widgets "$tmp/widgets.txt" &
 pid=\$!
 xdotool search --sync --name "Sinau" >/dev/null
 sleep 1.5
 win=\$(xdotool search --name "Sinau" | head -1)
 xdotool windowfocus --sync "\$win" 2>/dev/null || true
+# It opens on the profile form, whose name field has the keyboard focus. Nobody types, so the
+# cursor must not blink the loop awake: not one frame in 3 s (the dump's first line counts frames).
+grep -qx "screen profiles" "$tmp/widgets.txt" || { echo "FAIL: did not open on the profile form"; kill \$pid; exit 1; }
+f0=\$(head -1 "$tmp/widgets.txt"); sleep 3; f1=\$(head -1 "$tmp/widgets.txt")
+echo "profile form at rest: \$f0 -> \$f1"
+[ "\$f0" = "\$f1" ] || { echo "FAIL: frames drawn with no input"; kill \$pid; exit 1; }
 # Press like a person does (keys held ~0.15 s: ImGui 1.86 can miss a press and release that both fall
 # between two frames), and press again while a slow build (ASan) may still be starting up.
 for attempt in \$(seq 5); do

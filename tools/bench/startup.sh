@@ -4,6 +4,7 @@
 # one Xvfb server.
 #   start  = launch -> first frame presented -> exit (SINAU_EXIT_AFTER_FIRST_FRAME=1; the example
 #            copy is patched by sed to exit after its first glfwSwapBuffers), median of RUNS runs
+#            each, the two programs started alternately
 #   idle   = CPU (utime+stime from /proc/PID/stat) over IDLE_S seconds with the window open, no input
 #   rss    = peak resident memory (VmHWM) at the end of the idle period
 # Goals: start <= 1.5x, idle <= 0.5 % of a core, rss <= 1.3x the example.
@@ -32,17 +33,22 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cat > "$tmp/measure.sh" <<'INNER'
+# Start times alternate sinau / example run by run, so a busy spell on the machine hits both alike.
+cat > "$tmp/starts.sh" <<'INNER'
 set -euo pipefail
-name=$1; runs=$2; idle_s=$3; shift 3
+runs=$1; out=$2; example_bin=$3; shift 3   # the rest: the sinau command line
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-starts=()
+sinau=(); example=()
 for i in $(seq "$runs"); do
-  t0=$(now_ms)
-  SINAU_EXIT_AFTER_FIRST_FRAME=1 "$@" >/dev/null 2>&1
-  starts+=($(( $(now_ms) - t0 )))
+  t0=$(now_ms); SINAU_EXIT_AFTER_FIRST_FRAME=1 "$@" >/dev/null 2>&1; sinau+=($(( $(now_ms) - t0 )))
+  t0=$(now_ms); SINAU_EXIT_AFTER_FIRST_FRAME=1 "$example_bin" >/dev/null 2>&1; example+=($(( $(now_ms) - t0 )))
 done
-median=$(printf '%s\n' "${starts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "$(median "${sinau[@]}") $(median "${example[@]}")" > "$out"
+INNER
+cat > "$tmp/idle.sh" <<'INNER'
+set -euo pipefail
+idle_s=$1; out=$2; shift 2
 "$@" >/dev/null 2>&1 &
 pid=$!
 sleep 2   # let it start and settle
@@ -52,15 +58,17 @@ hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 kill -TERM $pid; wait $pid || true
 hz=$(getconf CLK_TCK)
 idle=$(awk -v d=$((t1 - t0)) -v hz=$hz -v s=$idle_s 'BEGIN {printf "%.2f", 100 * d / hz / s}')
-echo "$name $median $idle $hwm"
+echo "$idle $hwm" > "$out"
 INNER
 cd "$tmp"  # the bare example writes imgui.ini into its working directory
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
-  bash '$tmp/measure.sh' sinau $runs $idle_s '$bin' --db '$tmp/bench.db' --content '$content' > '$tmp/sinau.txt'
-  bash '$tmp/measure.sh' example $runs $idle_s '$ex' > '$tmp/example.txt'
+  bash '$tmp/starts.sh' $runs '$tmp/starts.txt' '$ex' '$bin' --db '$tmp/bench.db' --content '$content'
+  bash '$tmp/idle.sh' $idle_s '$tmp/sinau.txt' '$bin' --db '$tmp/bench.db' --content '$content'
+  bash '$tmp/idle.sh' $idle_s '$tmp/example.txt' '$ex'
 "
-read -r _ s_start s_idle s_rss < "$tmp/sinau.txt"
-read -r _ e_start e_idle e_rss < "$tmp/example.txt"
+read -r s_start e_start < "$tmp/starts.txt"
+read -r s_idle s_rss < "$tmp/sinau.txt"
+read -r e_idle e_rss < "$tmp/example.txt"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 printf '\nWindow start-up and idle (Xvfb 1366x768, median of %d starts, idle %d s)\n' "$runs" "$idle_s"
 printf '%-34s %12s %16s %8s %s\n' "measure" "sinau" "imgui example" "ratio" "goal"

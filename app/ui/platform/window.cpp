@@ -19,14 +19,19 @@ namespace {
 std::atomic<bool> g_terminate{false};   // set by SIGTERM/SIGINT
 std::atomic<bool> g_woken{false};       // set by Wake() from any thread
 std::atomic<bool> g_glfw_ready{false};
+bool g_display_open = false;            // glfwInit succeeded (OpenDisplay)
 bool g_input_seen = false;              // set by the callbacks below, main thread only
+// Only what a person does to the app: a key, a character, a click or a scroll. The window's own
+// events at start (focus, cursor enter, refresh, size) must not count, or the text cursor of the
+// form the app opens on would blink for seconds after start with nobody there.
+bool g_user_input = false;
 
 // Our callbacks are installed BEFORE ImGui_ImplGlfw_InitForOpenGL(window, true): the 1.86 backend
 // saves and chains them, so every input both reaches ImGui and wakes the loop. The backend installs no
 // cursor-position callback at all, which is why a mouse move alone would otherwise not redraw hover.
 void OnCursorPos(GLFWwindow*, double, double) { g_input_seen = true; }
-void OnMouseButton(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void OnScroll(GLFWwindow*, double, double) { g_input_seen = true; }
+void OnMouseButton(GLFWwindow*, int, int, int) { g_input_seen = g_user_input = true; }
+void OnScroll(GLFWwindow*, double, double) { g_input_seen = g_user_input = true; }
 // A key pressed AND released before the next frame (a quick tap on a slow frame, xdotool) leaves
 // io.KeysDown false by the time ImGui looks: ImGui 1.86 has no input queue, so InputText would miss
 // that Tab, Enter, Backspace or Ctrl+A. The window shows such a tap as down for exactly one frame
@@ -36,7 +41,7 @@ std::vector<int> g_tapped;                     // pressed since the last frame b
 std::vector<int> g_shown;                      // shown as down this frame although released
 
 void OnKey(GLFWwindow*, int key, int, int action, int mods) {
-    g_input_seen = true;
+    g_input_seen = g_user_input = true;
     if (action == GLFW_PRESS) LatchKeyPress(key, mods);
     if (key < 0 || key > GLFW_KEY_LAST) return;
     if (action == GLFW_RELEASE) {
@@ -73,7 +78,7 @@ void ReleaseTappedKeys() {
     g_shown.clear();
     SyncModifiers(io);
 }
-void OnChar(GLFWwindow*, unsigned int) { g_input_seen = true; }
+void OnChar(GLFWwindow*, unsigned int) { g_input_seen = g_user_input = true; }
 void OnFocus(GLFWwindow*, int) { g_input_seen = true; }
 void OnCursorEnter(GLFWwindow*, int) { g_input_seen = true; }
 void OnFramebufferSize(GLFWwindow*, int, int) { g_input_seen = true; }
@@ -92,16 +97,31 @@ void OnSignal(int) {
 
 }  // namespace
 
+Expected<float> Window::OpenDisplay() {
+    if (!g_display_open) {
+        glfwSetErrorCallback(OnGlfwError);
+        if (!glfwInit()) return Error{"Jendela tidak dapat dibuka: tidak ada layar (DISPLAY) atau GLFW gagal dimulai."};
+        g_display_open = true;
+    }
+    float x = 1.0f, y = 1.0f;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &x, &y);
+    return x > 0.5f ? x : 1.0f;
+}
+
 Expected<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
-    glfwSetErrorCallback(OnGlfwError);
-    if (!glfwInit()) return Error{"Jendela tidak dapat dibuka: tidak ada layar (DISPLAY) atau GLFW gagal dimulai."};
+    if (auto display = OpenDisplay(); !display) return display.error();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_VISIBLE, options.hidden ? GLFW_FALSE : GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // ImGui clips with scissor rectangles and never tests depth or stencil: without these buffers
+    // a software renderer (Mesa llvmpipe on office PCs without a GPU driver) keeps 4 MB less.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     GLFWwindow* handle = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
     if (!handle) {
         glfwTerminate();
+        g_display_open = false;
         return Error{"Jendela OpenGL 3 tidak dapat dibuat."};
     }
     glfwMakeContextCurrent(handle);
@@ -134,6 +154,7 @@ Window::~Window() {
     ImGui_ImplGlfw_Shutdown();
     glfwDestroyWindow(window_);
     glfwTerminate();
+    g_display_open = false;
 }
 
 bool Window::WaitForWork(double timeout_seconds) {
@@ -146,7 +167,8 @@ bool Window::WaitForWork(double timeout_seconds) {
     } else {
         glfwWaitEvents();
     }
-    if (g_input_seen) last_input_ = glfwGetTime();
+    if (g_user_input) last_input_ = glfwGetTime();
+    g_user_input = false;
     if (g_input_seen || g_woken.exchange(false)) {
         g_input_seen = false;
         frames_owed_ = frames_owed_ > 3 ? frames_owed_ : 3;

@@ -30,6 +30,10 @@ public:
     // Creates the window and GL context and initialises the ImGui GLFW/OpenGL3 backends.
     // An ImGui context must already exist. Returns an Error when no display or GL 3 is available.
     static Expected<std::unique_ptr<Window>> Create(const WindowOptions& options);
+    // Connects to the display (glfwInit) and returns the primary monitor's content scale, so fonts
+    // can be baked on another thread while Create makes the window and its GL context (the slowest
+    // step of start-up). Create calls it when nobody did. On X11 every window has this scale.
+    static Expected<float> OpenDisplay();
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
@@ -38,7 +42,7 @@ public:
     // frames are still owed (RequestFrames). Returns true when a frame should be drawn now.
     bool WaitForWork(double timeout_seconds);
     void RequestFrames(int count);  // draw at least `count` more frames (popups need ~3)
-    // Seconds since the last keyboard or mouse input (a very large number before the first one).
+    // Seconds since the user last typed, clicked or scrolled (a very large number before that).
     double SecondsSinceInput() const;
 
     bool ShouldClose() const;   // window closed, RequestClose() or SIGTERM
