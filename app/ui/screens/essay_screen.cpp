@@ -187,7 +187,9 @@ void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminControl
     }
     ImGui::SameLine(0.0f, 1.0f * em);
     ImGui::SetNextItemWidth(9.0f * em);
-    if (ImGui::SliderInt("##percent", &percent_, 0, 100, chosen_ ? "%d%%" : "\xE2\x80\x94", ImGuiSliderFlags_AlwaysClamp))
+    // Until a grade is picked the slider says what to do with it (its text is a format: no '%' in it).
+    if (ImGui::SliderInt("##percent", &percent_, 0, 100, chosen_ ? "%d%%" : ctx.tr("records_ui.essay_grade_unset"),
+                         ImGuiSliderFlags_AlwaysClamp))
         chosen_ = true;
     ImGui::Dummy(ImVec2(0, 0.3f * em));
     ImGui::TextUnformatted(ctx.tr("records_ui.essay_comment"));
@@ -199,6 +201,8 @@ void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminControl
     ImGui::AlignTextToFramePadding();
     if (status.running) {
         Muted(ctx, ctx.tr("admin.working"));
+    } else if (!chosen_ && status.text.empty()) {
+        Muted(ctx, ctx.tr("records_ui.essay_grade_needed"));  // why "Simpan nilai" is greyed out
     } else if (!status.text.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(status.ok ? ctx.palette.text : ctx.palette.error_text));
         ImGui::PushTextWrapPos(0.0f);
