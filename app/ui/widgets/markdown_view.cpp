@@ -105,18 +105,29 @@ void DrawTable(const Block& b, const MarkdownView& v, float width) {
     std::size_t columns = 0;
     for (const auto& row : b.rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
-    // Stretch weights from the longest text in each column, so a short "No." column stays narrow.
-    std::vector<float> weight(columns, 4.0f);
+    // A column whose widest cell fits on one line in under a fifth of the table ("No.", "Aturan") gets
+    // exactly that width plus its padding; the others share the rest by the length of their longest
+    // text. Weights alone made such a column too narrow for its word and its padding.
+    const float padding = 2.0f * ImGui::GetStyle().CellPadding.x + 2.0f;  // both sides and the border
+    std::vector<float> weight(columns, 4.0f), natural(columns, 0.0f);
     for (const auto& row : b.rows)
-        for (std::size_t c = 0; c < row.size(); ++c)
-            weight[c] = std::max(weight[c], std::min(60.0f, float(content::PlainText(row[c]).size())));
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const std::string text = content::PlainText(row[c]);
+            weight[c] = std::max(weight[c], std::min(60.0f, float(text.size())));
+            ImFont* font = v.fonts.bold;  // the wider face: a bold span or header must fit too
+            natural[c] = std::max(natural[c], font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x);
+        }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
     ImGui::PushID(b.line);
     Space(0.2f * Em(v));
     if (ImGui::BeginTable("##table", int(columns), flags, ImVec2(width, 0.0f))) {
-        for (std::size_t c = 0; c < columns; ++c)
-            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, weight[c]);
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (natural[c] + padding <= 0.2f * width)
+                ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, std::ceil(natural[c]));
+            else
+                ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, weight[c]);
+        }
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
             const bool header = r == 0;
             ImGui::TableNextRow(header ? ImGuiTableRowFlags_Headers : 0);
