@@ -10,65 +10,15 @@
 #   kill -9 again -> restart: "Akhiri sesi itu" + confirm ends it with both answers kept.
 set -euo pipefail
 
-if [ -z "${SINAU_IN_XVFB:-}" ]; then
-    command -v xvfb-run >/dev/null && command -v xdotool >/dev/null && command -v sqlite3 >/dev/null &&
-        command -v curl >/dev/null && command -v jq >/dev/null || {
-        echo "FAIL: xvfb-run, xdotool, sqlite3, curl and jq are needed (tools/deps.sh installs them)"; exit 1; }
-    SINAU_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" "$@"
-fi
-
-SRC=${SINAU_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${SINAU_BIN:-$SRC/build/bin/sinau}
-T=$(mktemp -d "${TMPDIR:-/tmp}/sinau-class-resume.XXXXXX")
-DB=$T/sinau.db
-DUMP=$T/widgets.txt
-APP=""
-cleanup() {
-    if [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then kill -9 "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
-    rm -rf "$T"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    if [ -f "$DUMP" ]; then echo "--- last frame ---" >&2; grep -v '^widget' "$DUMP" | cut -f6 | head -60 >&2; fi
-    [ -f "$T/app.err" ] && { echo "--- stderr ---" >&2; tail -20 "$T/app.err" >&2; }
-    exit 1
-}
-step() { echo "== $*"; }
-q() { sqlite3 "$DB" "$1"; }
-frame() { [ -f "$DUMP" ] && sed -n 's/^frame //p' "$DUMP" | head -1 || echo 0; }
-has_text() { awk -F'\t' -v t="$1" '$1=="text" && index($6,t)>0 {f=1} END {exit !f}' "$DUMP" 2>/dev/null; }
-wait_text() {
-    for _ in $(seq 150); do has_text "$1" && return 0; sleep 0.1; done
-    fail "timed out waiting for '$1' on screen"
-}
-wait_new_frame() {
-    local before=$1
-    for _ in $(seq 100); do [ "$(frame)" != "$before" ] && { sleep 0.15; return 0; }; sleep 0.05; done
-}
-click_text() {  # the middle of the first drawn line equal to $1 (else containing it)
-    local line
-    line=$(awk -F'\t' -v t="$1" '$1=="text" && $6==t {print; exit}' "$DUMP")
-    [ -n "$line" ] || line=$(awk -F'\t' -v t="$1" '$1=="text" && index($6,t)>0 {print; exit}' "$DUMP")
-    [ -n "$line" ] || fail "no text '$1' on screen to click"
-    local x y w h before
-    read -r x y w h < <(echo "$line" | awk -F'\t' '{print $2, $3, $4, $5}')
-    before=$(frame)
-    xdotool mousemove --window "$WID" $((x + w / 2)) $((y + h / 2)); sleep 0.12
-    xdotool mousedown 1; sleep 0.08; xdotool mouseup 1
-    wait_new_frame "$before"
-}
-press() { local before; before=$(frame); xdotool keydown "$1"; sleep 0.1; xdotool keyup "$1"; wait_new_frame "$before"; }
+TEST_NAME=class-resume NEEDS="sqlite3 curl jq"
+source "$(dirname "$0")/drive_window.inc"
 
 start_app() {  # start_app CLASS_DEBUG_SPEC: the class screen, then the PIN typed into the gate
     rm -f "$DUMP" "$T/app.out"
     "$BIN" --db "$DB" --content "$SRC/content" --screen class --class-debug "$1" --dump-widgets "$DUMP" \
         --size 1366x768 > "$T/app.out" 2> "$T/app.err" &
     APP=$!
-    WID=$(xdotool search --sync --onlyvisible --name 'Sinau' | head -1)
-    [ -n "$WID" ] || fail "the window did not appear"
-    xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID" || true
+    open_window
     wait_text "PIN"
     local before; before=$(frame)
     xdotool type --delay 40 "482615"; sleep 0.2
@@ -80,7 +30,6 @@ wait_port() {
     PORT=$(sed -n 's/^class-port //p' "$T/app.out")
     [ -n "$PORT" ] || fail "no class-port line"
 }
-kill9() { kill -9 "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
 api() {  # api METHOD PATH [BODY]: prints "STATUS BODY"
     local out status
     out=$(curl -s -o "$T/body" -w '%{http_code}' -X "$1" "http://127.0.0.1:$PORT$2" \

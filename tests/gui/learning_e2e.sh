@@ -12,30 +12,9 @@
 #   -> play a scenario to its end with number keys.
 set -euo pipefail
 
-if [ -z "${SINAU_IN_XVFB:-}" ]; then
-    command -v xvfb-run >/dev/null && command -v xdotool >/dev/null && command -v sqlite3 >/dev/null || {
-        echo "FAIL: xvfb-run, xdotool and sqlite3 are needed (tools/deps.sh installs them)"; exit 1; }
-    SINAU_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" "$@"
-fi
+TEST_NAME=e2e NEEDS="sqlite3"
+source "$(dirname "$0")/drive_window.inc"
 
-SRC=${SINAU_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${SINAU_BIN:-$SRC/build/bin/sinau}
-T=$(mktemp -d "${TMPDIR:-/tmp}/sinau-e2e.XXXXXX")
-DB=$T/sinau.db
-DUMP=$T/widgets.txt
-APP=""
-cleanup() {
-    if [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
-    rm -rf "$T"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    if [ -f "$DUMP" ]; then echo "--- last frame ---" >&2; grep -v '^widget' "$DUMP" | cut -f6 | head -60 >&2; fi
-    exit 1
-}
-step() { echo "== $*"; }
 # SINAU_E2E_SHOTS=DIR keeps a screenshot of the screen at each point named (for reviewing the look).
 shot() {
     [ -n "${SINAU_E2E_SHOTS:-}" ] || return 0
@@ -43,11 +22,6 @@ shot() {
     /usr/bin/python3 -c "import os,sys; from PIL import ImageGrab; ImageGrab.grab(xdisplay=os.environ['DISPLAY']).save(sys.argv[1])" \
         "$SINAU_E2E_SHOTS/$1.png" || true
 }
-q() { sqlite3 "$DB" "$1"; }
-
-frame() { [ -f "$DUMP" ] && sed -n 's/^frame //p' "$DUMP" | head -1 || echo 0; }
-has_text() { awk -F'\t' -v t="$1" '$1=="text" && index($6,t)>0 {f=1} END {exit !f}' "$DUMP" 2>/dev/null; }
-on_screen() { grep -qx "screen $1" "$DUMP" 2>/dev/null; }
 
 # Waits (up to 15 s) for a frame of screen $1 that shows text $2 (optional).
 wait_for() {
@@ -57,34 +31,6 @@ wait_for() {
         sleep 0.1
     done
     fail "timed out waiting for screen '$screen' showing '$text'"
-}
-# Waits until the app has drawn a frame after the one numbered $1 (input was processed).
-wait_new_frame() {
-    local before=$1
-    for _ in $(seq 100); do
-        [ "$(frame)" != "$before" ] && { sleep 0.15; return 0; }
-        sleep 0.05
-    done
-}
-
-click_at() {
-    xdotool mousemove --window "$WID" "$1" "$2"
-    sleep 0.12
-    xdotool mousedown 1
-    sleep 0.08
-    xdotool mouseup 1
-}
-# Clicks the middle of the first drawn line equal to $1 (else containing $1).
-click_text() {
-    local line
-    line=$(awk -F'\t' -v t="$1" '$1=="text" && $6==t {print; exit}' "$DUMP")
-    [ -n "$line" ] || line=$(awk -F'\t' -v t="$1" '$1=="text" && index($6,t)>0 {print; exit}' "$DUMP")
-    [ -n "$line" ] || fail "no text '$1' on screen to click"
-    local x y w h
-    read -r x y w h < <(echo "$line" | awk -F'\t' '{print $2, $3, $4, $5}')
-    local before; before=$(frame)
-    click_at $((x + w / 2)) $((y + h / 2))
-    wait_new_frame "$before"
 }
 # Clicks the widget the app named $1 (MarkWidget) at its middle, or at x offset $2 px from its left.
 click_widget() {
@@ -98,14 +44,6 @@ click_widget() {
     wait_new_frame "$before"
 }
 has_widget() { awk -F'\t' -v n="$1" '$1=="widget" && $2==n {f=1} END {exit !f}' "$DUMP"; }
-# A key held long enough for a frame to see it (ImGui 1.86 reads key state per frame).
-press() {
-    local before; before=$(frame)
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    wait_new_frame "$before"
-}
 type_text() {
     local before; before=$(frame)
     xdotool type --delay 25 "$1"
@@ -114,11 +52,9 @@ type_text() {
 
 start_app() {
     rm -f "$DUMP"
-    "$BIN" --db "$DB" --content "$SRC/content" --dump-widgets "$DUMP" --size 1366x768 2>"$T/stderr.txt" &
+    "$BIN" --db "$DB" --content "$SRC/content" --dump-widgets "$DUMP" --size 1366x768 2>"$T/app.err" &
     APP=$!
-    WID=$(xdotool search --sync --onlyvisible --name 'Sinau' | head -1)
-    [ -n "$WID" ] || fail "the window did not appear"
-    xdotool windowfocus --sync "$WID" 2>/dev/null || xdotool windowfocus "$WID" || true
+    open_window
 }
 stop_with_ctrl_q() {
     xdotool keydown ctrl q
@@ -126,7 +62,7 @@ stop_with_ctrl_q() {
     xdotool keyup q ctrl
     for _ in $(seq 100); do kill -0 "$APP" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$APP" 2>/dev/null && fail "Ctrl+Q did not close the app"
-    wait "$APP" || fail "the app exited with an error after Ctrl+Q: $(cat "$T/stderr.txt")"
+    wait "$APP" || fail "the app exited with an error after Ctrl+Q: $(cat "$T/app.err")"
     APP=""
 }
 
@@ -271,7 +207,7 @@ for _ in $(seq 20); do
     fi
 done
 [ "$(q "SELECT count(*) FROM responses WHERE attempt_id = '$ATTEMPT2'")" = 2 ] || fail "two answers should be committed"
-kill -9 "$APP"; wait "$APP" 2>/dev/null || true; APP=""
+kill9
 start_app
 wait_for profiles "$NAME"
 click_text "Masuk"
