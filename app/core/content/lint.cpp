@@ -251,7 +251,8 @@ Diagnostics LintModule(const Module& m, const std::string& assets_dir) {
     }
     const bool folder_missing = !m.errors.empty() && m.errors.front().file == "course.toml";
     if (m.questions.empty() && !folder_missing)
-        out.push_back({"modules/" + m.id, 0, 0, "modul belum punya soal: tambahkan soal.gift"});
+        out.push_back({"modules/" + m.id + "/soal.gift", 0, 0,
+                       "modul belum punya soal: tulis soal dalam format GIFT di berkas ini (buat bila belum ada)"});
     return out;
 }
 

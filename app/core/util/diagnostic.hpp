@@ -11,7 +11,8 @@ struct Diagnostic {
     int col = 0;       // 1-based, in characters (UTF-8 code points); 0 when unknown
     std::string message;
 
-    // "file:line:col: message" — the form editors and trainers' terminals understand.
+    // "file:line:col: message" — the form editors and trainers' terminals understand. A problem with
+    // the whole file (line 0) is shown at 1:1, its start.
     std::string Format() const;
 };
 

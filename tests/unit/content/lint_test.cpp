@@ -174,8 +174,8 @@ TEST_CASE("lint: StoryTitle and a Twine ifid are required", "[lint][scenario]") 
     const auto no_meta = LintStory(":: Start\n[[A]]\n[[B]]\n\n:: A [akhir skor:1]\nUmpan balik: a\n\n:: B [akhir skor:1]\nUmpan balik: b\n");
     std::string all;
     for (const auto& e : no_meta) all += e.Format() + "\n";
-    CHECK(all.find("s.twee: StoryTitle belum ada") != std::string::npos);
-    CHECK(all.find("s.twee: StoryData belum ada") != std::string::npos);
+    CHECK(all.find("s.twee:1:1: StoryTitle belum ada") != std::string::npos);
+    CHECK(all.find("s.twee:1:1: StoryData belum ada") != std::string::npos);
     CHECK(Only(LintStory(Replace(kStory + kGoodPassages, "3F2A1C4E", "3f2a1c4e"))).rfind("s.twee:4:1: ifid StoryData harus UUID berhuruf besar", 0) == 0);
 }
 
@@ -204,5 +204,5 @@ TEST_CASE("lint: an image missing from assets/ is reported at its line", "[lint]
     m.reading.pages.push_back({"t", {img}});
     const auto d = LintModule(m, std::filesystem::temp_directory_path().string());
     REQUIRE(d.size() == 1);
-    CHECK(d[0].Format() == "modules/01-x/modul.md:12: gambar tidak ditemukan di assets/: tidak/ada.png");
+    CHECK(d[0].Format() == "modules/01-x/modul.md:12:1: gambar tidak ditemukan di assets/: tidak/ada.png");
 }

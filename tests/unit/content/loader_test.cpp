@@ -97,8 +97,8 @@ TEST_CASE("LoadCourse manifest problems", "[loader]") {
         std::string all;
         for (const auto& e : course.AllErrors()) all += e.Format() + "\n";
         INFO(all);
-        CHECK(all.find("course.toml: kunci 'id' belum ada") != std::string::npos);
-        CHECK(all.find("course.toml: kunci 'title' belum ada") != std::string::npos);
+        CHECK(all.find("course.toml:1:1: kunci 'id' belum ada") != std::string::npos);
+        CHECK(all.find("course.toml:1:1: kunci 'title' belum ada") != std::string::npos);
         CHECK(all.find("course.toml:1:13: 'pass_mark' adalah persen") != std::string::npos);
         CHECK(all.find("course.toml:2:12: nama modul '../luar' tidak sah") != std::string::npos);
         CHECK(all.find("course.toml:2:28: modul 'a' tercantum dua kali") != std::string::npos);
@@ -113,8 +113,8 @@ TEST_CASE("LoadCourse manifest problems", "[loader]") {
         REQUIRE(course.modules.size() == 1);
         const auto& errors = course.modules[0].errors;
         REQUIRE(errors.size() == 2);
-        CHECK(errors[0].Format() == "modules/a/modul.md: berkas tidak ditemukan");
-        CHECK(errors[1].Format() == "modules/a: modul belum punya soal: tambahkan soal.gift");
+        CHECK(errors[0].Format() == "modules/a/modul.md:1:1: berkas tidak ditemukan");
+        CHECK(errors[1].Format() == "modules/a/soal.gift:1:1: modul belum punya soal: tulis soal dalam format GIFT di berkas ini (buat bila belum ada)");
     }
 }
 
