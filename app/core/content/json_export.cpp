@@ -10,7 +10,7 @@ using nlohmann::json;
 json ErrorsJson(const Diagnostics& errors) {
     json out = json::array();
     for (const auto& e : errors)
-        out.push_back({{"file", e.file}, {"line", e.line}, {"col", e.col}, {"message", e.message}});
+        out.push_back({{"file", e.file}, {"line", e.ShownLine()}, {"col", e.ShownCol()}, {"message", e.message}});
     return out;
 }
 

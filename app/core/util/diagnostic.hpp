@@ -11,8 +11,11 @@ struct Diagnostic {
     int col = 0;       // 1-based, in characters (UTF-8 code points); 0 when unknown
     std::string message;
 
-    // "file:line:col: message" — the form editors and trainers' terminals understand. A problem with
-    // the whole file (line 0) is shown at 1:1, its start.
+    // Where to show it: a problem with the whole file (line 0) points at its start, 1:1, so every
+    // error a person or a tool reads has a position (the text form and `lint --json` alike).
+    int ShownLine() const { return line > 0 ? line : 1; }
+    int ShownCol() const { return line > 0 && col > 0 ? col : 1; }
+    // "file:line:col: message" — the form editors and trainers' terminals understand.
     std::string Format() const;
 };
 
