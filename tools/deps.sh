@@ -12,7 +12,7 @@ PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev libmd4c-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   libsodium-dev libxlsxwriter-dev libhpdf-dev libqrencode-dev libboost-dev libzip-dev libpugixml-dev
   # tests
-  catch2 xvfb xauth xdotool sqlite3 python3 python3-openpyxl poppler-utils hyperfine curl jq
+  catch2 xvfb xauth xdotool x11-xserver-utils sqlite3 python3 python3-openpyxl poppler-utils hyperfine curl jq
   # live class: the participant page in a real browser (tests/cli/class_browser.sh, playwright-core via npm)
   chromium nodejs
 )
