@@ -31,17 +31,18 @@ int Run(int argc, char** argv) {
             std::fprintf(stderr, "sinau import: %s adalah basis data tujuan itu sendiri.\n", s.c_str());
             return 1;
         }
-        if (auto ok = records::CheckImportSource(s); !ok) {
-            std::fprintf(stderr, "sinau import: %s\n", ok.error().message.c_str());
-            return 1;
-        }
+    }
+    const auto prepared = records::PrepareImport(sources);  // every file checked, bundles extracted once
+    if (!prepared) {
+        std::fprintf(stderr, "sinau import: %s\n", prepared.error().message.c_str());
+        return 1;
     }
     auto opened = store::Database::Open(db_path);
     if (!opened) {
         std::fprintf(stderr, "sinau import: %s\n", opened.error().message.c_str());
         return 1;
     }
-    auto report = records::ImportFiles((*opened)->sql(), sources);
+    auto report = records::ImportPrepared((*opened)->sql(), *prepared);
     if (!report) {
         std::fprintf(stderr, "sinau import: %s\n", report.error().message.c_str());
         return 1;

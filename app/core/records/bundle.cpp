@@ -366,37 +366,45 @@ Expected<OpenedBundle> OpenBundle(const fs::path& path) {
     return OpenedBundle(extracted.Release(), std::move(*manifest));
 }
 
-Status CheckImportSource(const fs::path& file) {
-    if (!LooksLikeBundle(file)) return CheckMergeSource(file);
-    auto b = OpenBundle(file);
-    if (!b) return b.error();
-    return Success();
-}
-
-Expected<MergeReport> ImportFiles(SQLite::Database& target, const std::vector<fs::path>& files) {
-    std::vector<OpenedBundle> bundles;
-    std::vector<fs::path> dbs;
-    std::vector<std::pair<std::string, std::string>> names;  // extracted path -> what the user gave
-    bundles.reserve(files.size());
+Expected<PreparedImport> PrepareImport(const std::vector<fs::path>& files) {
+    PreparedImport prepared;
+    prepared.files = files;
+    prepared.bundles.reserve(files.size());
     for (const auto& f : files) {
         if (!LooksLikeBundle(f)) {
-            dbs.push_back(f);
+            if (auto ok = CheckMergeSource(f); !ok) return ok.error();
+            prepared.dbs.push_back(f);
             continue;
         }
         auto b = OpenBundle(f);
         if (!b) return b.error();
-        dbs.push_back(b->db_path());
-        names.emplace_back(b->db_path().string(), f.string() + " (records.db)");
-        bundles.push_back(std::move(*b));
+        prepared.dbs.push_back(b->db_path());
+        prepared.names.emplace_back(b->db_path().string(), f.string() + " (records.db)");
+        prepared.bundles.push_back(std::move(*b));
     }
-    auto report = MergeDatabases(target, dbs);
+    return prepared;
+}
+
+Expected<MergeReport> ImportPrepared(SQLite::Database& target, const PreparedImport& prepared) {
+    auto report = MergeDatabases(target, prepared.dbs);
     if (!report) {
         std::string msg = report.error().message;
-        for (const auto& [from, to] : names) ReplaceAll(msg, from, to);
+        for (const auto& [from, to] : prepared.names) ReplaceAll(msg, from, to);
         return Error{msg};
     }
-    report->sources = files;
+    report->sources = prepared.files;
     return report;
+}
+
+Expected<MergeReport> ImportFiles(SQLite::Database& target, const std::vector<fs::path>& files) {
+    auto prepared = PrepareImport(files);
+    if (!prepared) return prepared.error();
+    return ImportPrepared(target, *prepared);
+}
+
+Status CheckImportSource(const fs::path& file) {
+    if (auto prepared = PrepareImport({file}); !prepared) return prepared.error();
+    return Success();
 }
 
 }  // namespace sinau::records

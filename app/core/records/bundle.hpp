@@ -80,10 +80,20 @@ Expected<OpenedBundle> OpenBundle(const std::filesystem::path& path);
 bool LooksLikeBundle(const std::filesystem::path& path);
 
 // The import used by the CLI and the dashboard: each file is a Sinau database or a bundle (decided by its
-// first bytes). Every file is checked before anything is written; then all are merged in ONE transaction
-// (MergeDatabases), so any error leaves the target unchanged. Extracted temporary files are removed.
-// The report names the files as given.
-Status CheckImportSource(const std::filesystem::path& file);
+// first bytes). PrepareImport checks every file and extracts each bundle once, before the target is even
+// opened (opening may create or migrate it); ImportPrepared then merges all of them in ONE transaction
+// (MergeDatabases), so any error leaves the target unchanged. The extracted temporary files go with the
+// PreparedImport. The report names the files as given.
+struct PreparedImport {
+    std::vector<std::filesystem::path> files;    // as the user gave them
+    std::vector<std::filesystem::path> dbs;      // what to merge: a database as given, or a bundle's records.db
+    std::vector<OpenedBundle> bundles;           // owns the extracted records.db files
+    std::vector<std::pair<std::string, std::string>> names;  // extracted path -> "FILE (records.db)" for messages
+};
+Expected<PreparedImport> PrepareImport(const std::vector<std::filesystem::path>& files);
+Expected<MergeReport> ImportPrepared(SQLite::Database& target, const PreparedImport& prepared);
+// Both steps at once, and the check of a single file.
 Expected<MergeReport> ImportFiles(SQLite::Database& target, const std::vector<std::filesystem::path>& files);
+Status CheckImportSource(const std::filesystem::path& file);
 
 }  // namespace sinau::records

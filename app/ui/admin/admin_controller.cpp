@@ -419,17 +419,15 @@ void AdminController::RunMerge(const MergeFiles& request) {
         bool ok = false;
         std::vector<fs::path> sources(paths.begin(), paths.end());
         // Check every file first: one bad file refuses the whole merge before anything is written.
-        // Databases and export bundles (*.sinau) alike: ImportFiles tells them apart by their first bytes.
-        for (const auto& s : sources)
-            if (auto status = records::CheckImportSource(s); !status) {
-                text = status.error().message;
-                break;
-            }
-        if (text.empty()) {
+        // Databases and export bundles (*.sinau) alike: told apart by their first bytes.
+        const auto prepared = records::PrepareImport(sources);
+        if (!prepared) {
+            text = prepared.error().message;
+        } else {
             auto db = store::Database::Open(target);
             if (!db) {
                 text = db.error().message;
-            } else if (auto report = records::ImportFiles((*db)->sql(), sources)) {
+            } else if (auto report = records::ImportPrepared((*db)->sql(), *prepared)) {
                 ok = true;
                 text = report->Describe();
             } else {
