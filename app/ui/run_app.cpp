@@ -182,10 +182,11 @@ int RunApp(int argc, char** argv) {
     };
     phase("settings");
     // Start-up runs three things side by side, because making the window and its GL context is the
-    // slowest step and needs none of the others: the course loads on one worker (LoadCourse shares
-    // nothing and never throws), then the App (catalogs, font atlas, style) is built on it while the
-    // main thread creates the window. Only ImGui's font atlas and style are touched there; the GLFW
-    // and OpenGL backends' init writes other io fields. The frame loop begins once all are ready.
+    // slowest step and needs none of the others: one worker loads the course (LoadCourse shares
+    // nothing and never throws), a second waits for it and builds the App (catalogs, font atlas,
+    // style) while the main thread creates the window. Of ImGui's state only the font atlas and the
+    // style are touched there; the GLFW and OpenGL backends' init writes other io fields. The frame
+    // loop begins once all are ready.
     const fs::path content_dir = ContentDir(o);
     auto course_loading = std::async(std::launch::async, [content_dir] { return content::LoadCourse(content_dir); });
     const AppPaths paths = ResolvePaths(content_dir);
