@@ -9,13 +9,15 @@ PACKAGES=(
   # window and UI
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-noto-core fonts-dejavu-core
   # core libraries
-  libsqlitecpp-dev libsqlite3-dev libmd4c-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  libsqlitecpp-dev libsqlite3-dev libmd4c-dev libmd4c-html0-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   libsodium-dev libxlsxwriter-dev libhpdf-dev libqrencode-dev libboost-dev libzip-dev libpugixml-dev
   # tests
-  catch2 xvfb xauth xdotool x11-xserver-utils sqlite3 python3 python3-openpyxl poppler-utils hyperfine curl jq
+  catch2 xvfb xauth xdotool x11-xserver-utils sqlite3 python3 python3-openpyxl poppler-utils hyperfine curl jq unzip bc time
   # live class: the participant page in a real browser (tests/cli/class_browser.sh, playwright-core via npm)
   chromium nodejs
 )
+# Debian ships npm apart from nodejs; a machine with NodeSource's nodejs has npm inside it (and conflicts with Debian's).
+command -v npm >/dev/null || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
