@@ -28,7 +28,8 @@ void PrintHelp() {
         "Perintah:\n",
         SINAU_VERSION);
     for (const auto& c : sinau::cli::AllCommands())
-        std::printf("  %-26.*s %.*s\n", int(c.name.size()), c.name.data(), int(c.summary.size()), c.summary.data());
+        std::printf("  %-26.*s %.*s\n", int(c.name.size()), c.name.data(), int(c.summary.size()),
+                    c.summary.data());
     std::printf("\n`sinau PERINTAH --help` menjelaskan opsi tiap perintah.\n");
 }
 }  // namespace

@@ -1,15 +1,15 @@
-// `sinau admin set-pin|check-pin|reset-pin|status --db FILE`: the trainer/administrator PIN (records/pin.hpp).
-// PINs are read from standard input, one per line (never from the command line, where `ps` would show
-// them); on a terminal the input is not echoed.
+// `sinau admin set-pin|check-pin|reset-pin|status --db FILE`: the trainer/administrator PIN
+// (records/pin.hpp). PINs are read from standard input, one per line (never from the command line, where `ps`
+// would show them); on a terminal the input is not echoed.
 //
 //   set-pin    first PIN; when one exists: the current PIN, then the new one
 //   check-pin  exit 0 right, 1 wrong, 3 locked (too many wrong PINs: wait), 4 no PIN set
 //   reset-pin  forgotten PIN: for whoever has OS access to the database file. Replaces the PIN with a new
 //              one (asked for here), clears the slow-down, logs the time in meta 'admin.pin_resets'.
 //   status     whether a PIN is set, the failure counter and the reset log
-#include <CLI/CLI.hpp>
 #include <termios.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -58,9 +58,11 @@ int Run(int argc, char** argv) {
     std::string db_path;
     app.require_subcommand(1);
     auto* set = app.add_subcommand("set-pin", "atur PIN (pertama kali), atau ganti PIN (perlu PIN lama)");
-    auto* check = app.add_subcommand("check-pin", "periksa PIN dari stdin (keluar 0 benar, 1 salah, 3 terkunci, 4 belum ada)");
-    auto* reset = app.add_subcommand("reset-pin",
-                                     "PIN terlupa: ganti dengan PIN baru tanpa PIN lama (untuk yang memegang berkas basis data)");
+    auto* check = app.add_subcommand(
+        "check-pin", "periksa PIN dari stdin (keluar 0 benar, 1 salah, 3 terkunci, 4 belum ada)");
+    auto* reset = app.add_subcommand(
+        "reset-pin",
+        "PIN terlupa: ganti dengan PIN baru tanpa PIN lama (untuk yang memegang berkas basis data)");
     auto* status = app.add_subcommand("status", "tampilkan status PIN dan catatan reset");
     for (auto* sub : {set, check, reset, status})
         sub->add_option("--db", db_path, "berkas basis data")->required();
@@ -100,15 +102,20 @@ int Run(int argc, char** argv) {
         if (*check) {
             const auto r = records::CheckPin(db, ReadSecretLine("PIN: "));
             switch (r.outcome) {
-                case records::PinOutcome::Ok: std::printf("PIN benar.\n"); return 0;
+                case records::PinOutcome::Ok:
+                    std::printf("PIN benar.\n");
+                    return 0;
                 case records::PinOutcome::Wrong:
-                    std::printf("PIN salah (%d kali berturut-turut). Coba lagi setelah %lld detik.\n", r.failures,
-                                (long long)r.wait.count());
+                    std::printf("PIN salah (%d kali berturut-turut). Coba lagi setelah %lld detik.\n",
+                                r.failures, (long long)r.wait.count());
                     return 1;
                 case records::PinOutcome::Locked:
-                    std::printf("Terlalu banyak PIN salah. Coba lagi dalam %lld detik.\n", (long long)r.wait.count());
+                    std::printf("Terlalu banyak PIN salah. Coba lagi dalam %lld detik.\n",
+                                (long long)r.wait.count());
                     return 3;
-                case records::PinOutcome::NotSet: std::printf("Belum ada PIN. Atur dengan `sinau admin set-pin`.\n"); return 4;
+                case records::PinOutcome::NotSet:
+                    std::printf("Belum ada PIN. Atur dengan `sinau admin set-pin`.\n");
+                    return 4;
             }
         }
         if (*reset) {
@@ -123,8 +130,10 @@ int Run(int argc, char** argv) {
         }
         if (*status) {
             std::printf("PIN: %s\n", records::IsPinSet(db) ? "sudah diatur" : "belum diatur");
-            std::printf("PIN salah berturut-turut: %s\n", records::ReadSetting(db, "admin.pin_failures").value_or("0").c_str());
-            std::printf("Catatan reset PIN: %s\n", records::ReadMeta(db, "admin.pin_resets").value_or("[]").c_str());
+            std::printf("PIN salah berturut-turut: %s\n",
+                        records::ReadSetting(db, "admin.pin_failures").value_or("0").c_str());
+            std::printf("Catatan reset PIN: %s\n",
+                        records::ReadMeta(db, "admin.pin_resets").value_or("[]").c_str());
             return 0;
         }
     } catch (const std::exception& e) {
@@ -134,7 +143,8 @@ int Run(int argc, char** argv) {
     return 2;
 }
 
-const CommandRegistration kRegistration{{"admin", "PIN pelatih/administrator: set-pin, check-pin, reset-pin, status", Run}};
+const CommandRegistration kRegistration{
+    {"admin", "PIN pelatih/administrator: set-pin, check-pin, reset-pin, status", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

@@ -15,16 +15,19 @@ namespace sinau::cli {
 namespace {
 
 int Run(int argc, char** argv) {
-    CLI::App app{"Buat sertifikat PDF bertanda tangan untuk peserta yang menyelesaikan kursus", "sinau certificate"};
+    CLI::App app{"Buat sertifikat PDF bertanda tangan untuk peserta yang menyelesaikan kursus",
+                 "sinau certificate"};
     std::string db_path, nip, out, content_dir, course_title;
     bool all = false;
     app.add_option("--db", db_path, "berkas basis data")->required();
     auto* nip_opt = app.add_option("--nip", nip, "NIP peserta");
-    auto* all_opt = app.add_flag("--all", all, "semua peserta yang sudah menyelesaikan kursus (--out = folder)");
+    auto* all_opt =
+        app.add_flag("--all", all, "semua peserta yang sudah menyelesaikan kursus (--out = folder)");
     nip_opt->excludes(all_opt);
     app.add_option("--out", out, "berkas PDF (--nip) atau folder (--all)")->required();
     app.add_option("--content", content_dir, "folder kursus (judul kursus); bawaan: content/ instalasi");
-    app.add_option("--course-title", course_title, "judul kursus pada sertifikat (menggantikan judul dari content)");
+    app.add_option("--course-title", course_title,
+                   "judul kursus pada sertifikat (menggantikan judul dari content)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -35,7 +38,9 @@ int Run(int argc, char** argv) {
         return 2;
     }
     if (course_title.empty())
-        course_title = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir() : std::filesystem::path(content_dir)).title;
+        course_title = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir()
+                                                                   : std::filesystem::path(content_dir))
+                           .title;
     auto opened = store::Database::Open(db_path);
     if (!opened) {
         std::fprintf(stderr, "sinau certificate: %s\n", opened.error().message.c_str());
@@ -56,8 +61,10 @@ int Run(int argc, char** argv) {
         } else {
             auto one = records::FactsForLearner(db, nip, course_title, issuer);
             if (!one) {
-                std::fprintf(stderr, "sinau certificate: peserta dengan NIP %s belum menyelesaikan kursus (atau tidak ada).\n",
-                             nip.c_str());
+                std::fprintf(
+                    stderr,
+                    "sinau certificate: peserta dengan NIP %s belum menyelesaikan kursus (atau tidak ada).\n",
+                    nip.c_str());
                 return 1;
             }
             facts.push_back(*one);
@@ -65,13 +72,15 @@ int Run(int argc, char** argv) {
         const auto key = records::SigningKey::LoadOrCreate(db);
         for (const auto& f : facts) {
             const auto cert = records::IssueCertificate(db, f, key);
-            const std::filesystem::path path = all ? std::filesystem::path(out) / records::CertificateFileName(f)
-                                                   : std::filesystem::path(out);
+            const std::filesystem::path path =
+                all ? std::filesystem::path(out) / records::CertificateFileName(f)
+                    : std::filesystem::path(out);
             if (auto ok = records::WriteCertificatePdf(cert, path); !ok) {
                 std::fprintf(stderr, "sinau certificate: %s\n", ok.error().message.c_str());
                 return 1;
             }
-            std::printf("%s (NIP %s): %s  kode %s\n", f.name.c_str(), f.nip.c_str(), path.c_str(), cert.short_code.c_str());
+            std::printf("%s (NIP %s): %s  kode %s\n", f.name.c_str(), f.nip.c_str(), path.c_str(),
+                        cert.short_code.c_str());
         }
         std::printf("%zu sertifikat dibuat; kunci penanda tangan %s.\n", facts.size(),
                     records::KeyFingerprint(key.public_key()).c_str());
@@ -82,7 +91,8 @@ int Run(int argc, char** argv) {
     return 0;
 }
 
-const CommandRegistration kRegistration{{"certificate", "buat sertifikat PDF bertanda tangan (per NIP atau semua)", Run}};
+const CommandRegistration kRegistration{
+    {"certificate", "buat sertifikat PDF bertanda tangan (per NIP atau semua)", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

@@ -16,8 +16,8 @@
 #include "classroom/classroom.hpp"
 #include "classroom/lan.hpp"
 #include "classroom/server.hpp"
-#include "cli/command.hpp"
 #include "classroom/unfinished.hpp"
+#include "cli/command.hpp"
 #include "content/course_loader.hpp"
 
 namespace sinau::cli {
@@ -26,7 +26,9 @@ namespace {
 using namespace sinau::classroom;
 
 std::atomic<bool> g_interrupted{false};
-void OnSignal(int) { g_interrupted = true; }
+void OnSignal(int) {
+    g_interrupted = true;
+}
 
 // A class of a thousand phones needs a thousand sockets: lift the soft limit to the hard one.
 void RaiseFileLimit() {
@@ -53,11 +55,14 @@ void PrintEvent(const ClassEvent& e, const Classroom& room, bool verbose) {
         case ClassEvent::Kind::Joined:
             if (verbose) std::printf("Bergabung: %s\n", e.name.c_str());
             break;
-        case ClassEvent::Kind::Rejoined: break;
+        case ClassEvent::Kind::Rejoined:
+            break;
         case ClassEvent::Kind::AnswerStored:
             if (verbose) std::printf("Jawaban tersimpan: %s (soal %d)\n", e.name.c_str(), e.question + 1);
             break;
-        case ClassEvent::Kind::StorageFailed: std::printf("GAGAL MENYIMPAN: %s\n", e.message.c_str()); break;
+        case ClassEvent::Kind::StorageFailed:
+            std::printf("GAGAL MENYIMPAN: %s\n", e.message.c_str());
+            break;
         case ClassEvent::Kind::PhaseChanged: {
             const auto v = room.View(0);
             if (e.phase == Phase::Question)
@@ -78,20 +83,34 @@ void PrintEvent(const ClassEvent& e, const Classroom& room, bool verbose) {
 void HandleKey(char key, Classroom& room) {
     Refusal r = Refusal::None;
     switch (key) {
-        case 'n': r = room.Next(); break;
-        case 'r': r = room.Reveal(); break;
-        case 'p': r = room.Pause(); break;
-        case 'l': r = room.Resume(); break;
-        case 's': r = room.Skip(); break;
-        case 'e': r = room.End(); break;
-        default: return;
+        case 'n':
+            r = room.Next();
+            break;
+        case 'r':
+            r = room.Reveal();
+            break;
+        case 'p':
+            r = room.Pause();
+            break;
+        case 'l':
+            r = room.Resume();
+            break;
+        case 's':
+            r = room.Skip();
+            break;
+        case 'e':
+            r = room.End();
+            break;
+        default:
+            return;
     }
     if (r != Refusal::None) std::printf("%s\n", std::string(RefusalMessage(r)).c_str());
 }
 
 int Serve(const std::string& db, const std::string& content_dir, const std::string& module_arg,
-          const std::vector<std::string>& question_ids, int max_questions, ServerConfig config, SessionSettings settings,
-          AutoPilot autopilot, const std::string& resume, bool verbose, int64_t linger_ms) {
+          const std::vector<std::string>& question_ids, int max_questions, ServerConfig config,
+          SessionSettings settings, AutoPilot autopilot, const std::string& resume, bool verbose,
+          int64_t linger_ms) {
     RaiseFileLimit();
     const content::Course course = content::LoadCourse(content_dir);
     std::shared_ptr<Classroom> room;
@@ -105,7 +124,8 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
     } else {
         const auto* module = PickModule(course, module_arg);
         if (!module) {
-            std::fprintf(stderr, "sinau class: modul '%s' tidak ada di %s (pakai nomor 1..%zu atau id modul).\n",
+            std::fprintf(stderr,
+                         "sinau class: modul '%s' tidak ada di %s (pakai nomor 1..%zu atau id modul).\n",
                          module_arg.c_str(), content_dir.c_str(), course.modules.size());
             return 2;
         }
@@ -120,7 +140,8 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
             return 1;
         }
         plan->settings = settings;
-        if (max_questions > 0 && plan->questions.size() > size_t(max_questions)) plan->questions.resize(size_t(max_questions));
+        if (max_questions > 0 && plan->questions.size() > size_t(max_questions))
+            plan->questions.resize(size_t(max_questions));
         auto created = Classroom::Create(db, std::move(plan.value()), autopilot);
         if (!created) {
             std::fprintf(stderr, "sinau class: %s\n", created.error().message.c_str());
@@ -144,7 +165,8 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
             std::printf("Alamat LAN: %s %s\n", a.interface.c_str(), JoinUrl(a.address, port).c_str());
     std::printf("Port: %u\n", unsigned(port));
     if (!autopilot.enabled)
-        std::printf("Tombol: n=soal berikut, r=tampilkan jawaban, p=jeda, l=lanjut, s=lewati, e=akhiri (+Enter)\n");
+        std::printf(
+            "Tombol: n=soal berikut, r=tampilkan jawaban, p=jeda, l=lanjut, s=lewati, e=akhiri (+Enter)\n");
     std::fflush(stdout);
 
     std::signal(SIGINT, OnSignal);
@@ -181,12 +203,13 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
     for (const auto& e : room->DrainEvents()) PrintEvent(e, *room, verbose);
     std::printf("%s", room->SummaryText().c_str());
     const auto rs = room->recorder_stats();
-    std::printf("Tersimpan: %llu penulisan dalam %llu transaksi (terbesar %zu, terlama %.1f ms, %llu > 20 ms), "
-                "gagal %llu; %llu permintaan HTTP, %llu pesan WebSocket, %llu ditolak\n",
-                (unsigned long long)rs.works, (unsigned long long)rs.batches, rs.largest_batch, rs.slowest_commit_ms,
-                (unsigned long long)rs.slow_commits,
-                (unsigned long long)rs.failures, (unsigned long long)stats.requests,
-                (unsigned long long)stats.ws_messages, (unsigned long long)stats.rejected);
+    std::printf(
+        "Tersimpan: %llu penulisan dalam %llu transaksi (terbesar %zu, terlama %.1f ms, %llu > 20 ms), "
+        "gagal %llu; %llu permintaan HTTP, %llu pesan WebSocket, %llu ditolak\n",
+        (unsigned long long)rs.works, (unsigned long long)rs.batches, rs.largest_batch, rs.slowest_commit_ms,
+        (unsigned long long)rs.slow_commits, (unsigned long long)rs.failures,
+        (unsigned long long)stats.requests, (unsigned long long)stats.ws_messages,
+        (unsigned long long)stats.rejected);
     return rs.failures == 0 ? 0 : 1;
 }
 
@@ -199,11 +222,12 @@ int ListUnfinished(const std::string& db) {
     }
     if (found->empty()) std::printf("Tidak ada sesi kelas yang belum selesai.\n");
     for (const auto& u : *found) {
-        std::string reached = !u.resumable    ? "status rusak"
-                              : u.current < 0 ? "ruang tunggu"
-                                              : "soal " + std::to_string(u.current + 1) + "/" + std::to_string(u.total);
-        std::printf("%s\t%s\t%s\t%d peserta\t%s\t%s\n", u.id.c_str(), u.started_at.c_str(), u.module_id.c_str(),
-                    u.participants, reached.c_str(), u.title.c_str());
+        std::string reached = !u.resumable ? "status rusak"
+                              : u.current < 0
+                                  ? "ruang tunggu"
+                                  : "soal " + std::to_string(u.current + 1) + "/" + std::to_string(u.total);
+        std::printf("%s\t%s\t%s\t%d peserta\t%s\t%s\n", u.id.c_str(), u.started_at.c_str(),
+                    u.module_id.c_str(), u.participants, reached.c_str(), u.title.c_str());
     }
     return 0;
 }
@@ -227,20 +251,25 @@ int RunClass(int argc, char** argv) {
     serve->add_option("--content", content_dir, "folder kursus");
     serve->add_option("--port", port, "port TCP (0 = pilih port bebas)")->check(CLI::Range(0, 65535));
     serve->add_option("--bind", config.bind, "alamat IPv4 yang didengarkan (bawaan 0.0.0.0 = semua)");
-    serve->add_option("--question-seconds", question_seconds, "waktu per soal (detik)")->check(CLI::Range(1.0, 3600.0));
-    serve->add_flag("--speed-bonus", settings.speed_bonus, "poin tambahan untuk jawaban cepat (bawaan: hanya ketepatan)");
-    serve->add_option("--questions", questions, "id soal pilihan pelatih, dipisah koma (bawaan: semua soal yang bisa)");
+    serve->add_option("--question-seconds", question_seconds, "waktu per soal (detik)")
+        ->check(CLI::Range(1.0, 3600.0));
+    serve->add_flag("--speed-bonus", settings.speed_bonus,
+                    "poin tambahan untuk jawaban cepat (bawaan: hanya ketepatan)");
+    serve->add_option("--questions", questions,
+                      "id soal pilihan pelatih, dipisah koma (bawaan: semua soal yang bisa)");
     serve->add_option("--max-questions", max_questions, "pakai hanya sekian soal pertama (0 = semua)");
     serve->add_flag("--auto", autopilot.enabled, "jalankan soal otomatis dan akhiri setelah soal terakhir");
     serve->add_option("--expect", autopilot.expect, "--auto: mulai begitu sekian peserta bergabung");
     serve->add_option("--lobby-seconds", lobby_seconds, "--auto: lama menunggu peserta sebelum soal pertama");
     serve->add_option("--reveal-seconds", reveal_seconds, "--auto: lama menampilkan jawaban benar");
     serve->add_option("--linger-seconds", linger_seconds, "tetap melayani sekian detik setelah sesi selesai");
-    serve->add_option("--ip-limit", ip_limit, "permintaan per detik per alamat IP (0 = tanpa batas, untuk uji beban)");
+    serve->add_option("--ip-limit", ip_limit,
+                      "permintaan per detik per alamat IP (0 = tanpa batas, untuk uji beban)");
     serve->add_option("--web", web, "folder halaman peserta (index.html, app.css, app.js)");
     serve->add_option("--resume", resume, "lanjutkan sesi (id) setelah aplikasi tertutup");
     serve->add_flag("--verbose", verbose, "cetak setiap peserta dan jawaban");
-    auto* unfinished = app.add_subcommand("unfinished", "daftar sesi kelas yang belum diakhiri (aplikasi tertutup)");
+    auto* unfinished =
+        app.add_subcommand("unfinished", "daftar sesi kelas yang belum diakhiri (aplikasi tertutup)");
     unfinished->add_option("--db", db, "berkas basis data")->required();
     auto* end = app.add_subcommand("end", "akhiri sesi yang belum selesai; jawaban tetap tersimpan");
     std::string end_id;
@@ -269,7 +298,8 @@ int RunClass(int argc, char** argv) {
     std::vector<std::string> ids;
     for (size_t start = 0; start < questions.size();) {
         const size_t comma = questions.find(',', start);
-        const std::string id = questions.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string id =
+            questions.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!id.empty()) ids.push_back(id);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -284,12 +314,13 @@ int RunClass(int argc, char** argv) {
     settings.question_ms = static_cast<int64_t>(question_seconds * 1000);
     autopilot.lobby_ms = static_cast<int64_t>(lobby_seconds * 1000);
     autopilot.reveal_ms = static_cast<int64_t>(reveal_seconds * 1000);
-    return Serve(db, content_dir, module_arg, ids, max_questions, config, settings, autopilot, resume, verbose,
-                 static_cast<int64_t>(linger_seconds * 1000));
+    return Serve(db, content_dir, module_arg, ids, max_questions, config, settings, autopilot, resume,
+                 verbose, static_cast<int64_t>(linger_seconds * 1000));
 }
 
-const CommandRegistration kRegistration({"class", "kuis kelas langsung di jaringan lokal (serve, unfinished, end)",
-                                          RunClass});
+const CommandRegistration kRegistration({"class",
+                                         "kuis kelas langsung di jaringan lokal (serve, unfinished, end)",
+                                         RunClass});
 
 }  // namespace
 }  // namespace sinau::cli

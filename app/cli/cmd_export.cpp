@@ -18,8 +18,8 @@ namespace {
 
 int Run(int argc, char** argv) {
     CLI::App app{"Ekspor rekaman peserta ke CSV, XLSX, xAPI atau bundel Sinau", "sinau export"};
-    std::string db_path, format = "csv", out, what = "completions", sep = ",", content_dir, date_field = "activity",
-                status = "semua";
+    std::string db_path, format = "csv", out, what = "completions", sep = ",", content_dir,
+                         date_field = "activity", status = "semua";
     records::ExportOptions o;
     app.add_option("--db", db_path, "berkas basis data")->required();
     app.add_option("--format", format, "csv | xlsx | xapi | bundle (berkas .sinau untuk digabung di PC lain)")
@@ -31,15 +31,18 @@ int Run(int argc, char** argv) {
     app.add_option("--search", o.filter.search, "nama atau NIP memuat teks ini");
     app.add_option("--since", o.filter.since, "sejak tanggal YYYY-MM-DD (termasuk)");
     app.add_option("--until", o.filter.until, "sampai tanggal YYYY-MM-DD (termasuk)");
-    app.add_option("--date-field", date_field, "penyelesaian: tanggal yang dibandingkan: activity | completion")
+    app.add_option("--date-field", date_field,
+                   "penyelesaian: tanggal yang dibandingkan: activity | completion")
         ->check(CLI::IsMember({"activity", "completion"}));
-    app.add_option("--status", status, "semua | belum | sedang | selesai")->check(CLI::IsMember({"semua", "belum", "sedang", "selesai"}));
+    app.add_option("--status", status, "semua | belum | sedang | selesai")
+        ->check(CLI::IsMember({"semua", "belum", "sedang", "selesai"}));
     app.add_flag("--bom", o.csv.bom, "CSV: tulis BOM UTF-8 (Excel)");
     app.add_option("--sep", sep, "CSV: pemisah kolom, ',' atau ';' (Excel berbahasa Indonesia)")
         ->check(CLI::IsMember({",", ";", "\t"}));
     app.add_option("--agency-url", o.agency_url, "xAPI: homePage akun aktor (situs instansi)");
     app.add_option("--base-iri", o.base_iri, "xAPI: awalan IRI untuk id aktivitas");
-    app.add_option("--content", content_dir, "folder kursus (urutan dan judul modul); bawaan: content/ instalasi");
+    app.add_option("--content", content_dir,
+                   "folder kursus (urutan dan judul modul); bawaan: content/ instalasi");
     bool no_sidecar = false;
     app.add_flag("--no-meta", no_sidecar, "CSV/xAPI: jangan tulis berkas keterangan <out>.meta.json");
     try {
@@ -52,9 +55,10 @@ int Run(int argc, char** argv) {
             std::fprintf(stderr, "sinau export: tanggal \"%s\" tidak sah; gunakan YYYY-MM-DD.\n", d->c_str());
             return 2;
         }
-    o.filter.date_field = date_field == "completion" ? records::DateField::Completion : records::DateField::LastActivity;
-    o.filter.status = status == "belum"    ? records::CourseStatus::Belum
-                      : status == "sedang" ? records::CourseStatus::Sedang
+    o.filter.date_field =
+        date_field == "completion" ? records::DateField::Completion : records::DateField::LastActivity;
+    o.filter.status = status == "belum"     ? records::CourseStatus::Belum
+                      : status == "sedang"  ? records::CourseStatus::Sedang
                       : status == "selesai" ? records::CourseStatus::Selesai
                                             : records::CourseStatus::Any;
     if (format == "bundle") {
@@ -71,12 +75,14 @@ int Run(int argc, char** argv) {
         std::printf("%s\n", report->Describe().c_str());
         return 0;
     }
-    o.format = format == "csv" ? records::ExportFormat::Csv : format == "xlsx" ? records::ExportFormat::Xlsx
-                                                                               : records::ExportFormat::Xapi;
+    o.format = format == "csv"    ? records::ExportFormat::Csv
+               : format == "xlsx" ? records::ExportFormat::Xlsx
+                                  : records::ExportFormat::Xapi;
     o.what = what == "responses" ? records::ExportWhat::Responses : records::ExportWhat::Completions;
     o.csv.separator = sep[0];
     o.sidecar = !no_sidecar;
-    const auto course = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir() : std::filesystem::path(content_dir));
+    const auto course = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir()
+                                                                    : std::filesystem::path(content_dir));
     if (course.loaded) {
         o.modules = course.modules;
         o.course_title = course.title;
@@ -95,7 +101,8 @@ int Run(int argc, char** argv) {
     return 0;
 }
 
-const CommandRegistration kRegistration{{"export", "ekspor rekaman ke CSV, XLSX, xAPI atau bundel .sinau (tanpa jendela)", Run}};
+const CommandRegistration kRegistration{
+    {"export", "ekspor rekaman ke CSV, XLSX, xAPI atau bundel .sinau (tanpa jendela)", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

@@ -1,5 +1,6 @@
 // `sinau import FILE... --db TARGET`: merges other PCs' Sinau databases or export bundles (*.sinau, told
-// apart by their first bytes, records/bundle.hpp) into TARGET (records/merge.hpp). All or nothing: a refused or failing source leaves TARGET unchanged. Prints counts per table.
+// apart by their first bytes, records/bundle.hpp) into TARGET (records/merge.hpp). All or nothing: a refused
+// or failing source leaves TARGET unchanged. Prints counts per table.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -13,10 +14,12 @@ namespace sinau::cli {
 namespace {
 
 int Run(int argc, char** argv) {
-    CLI::App app{"Gabungkan rekaman dari basis data Sinau atau bundel ekspor (.sinau) PC lain", "sinau import"};
+    CLI::App app{"Gabungkan rekaman dari basis data Sinau atau bundel ekspor (.sinau) PC lain",
+                 "sinau import"};
     std::vector<std::string> files;
     std::string db_path;
-    app.add_option("FILE", files, "basis data Sinau (.db) atau bundel ekspor (.sinau) dari PC lain")->required();
+    app.add_option("FILE", files, "basis data Sinau (.db) atau bundel ekspor (.sinau) dari PC lain")
+        ->required();
     app.add_option("--db", db_path, "basis data tujuan")->required();
     try {
         app.parse(argc, argv);
@@ -51,7 +54,8 @@ int Run(int argc, char** argv) {
     return 0;
 }
 
-const CommandRegistration kRegistration{{"import", "gabungkan rekaman dari basis data atau bundel (.sinau) PC lain", Run}};
+const CommandRegistration kRegistration{
+    {"import", "gabungkan rekaman dari basis data atau bundel (.sinau) PC lain", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

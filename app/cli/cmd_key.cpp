@@ -16,7 +16,8 @@ namespace {
 int Run(int argc, char** argv) {
     CLI::App app{"Kunci penanda tangan sertifikat", "sinau key"};
     app.require_subcommand(1);
-    auto* exp = app.add_subcommand("export", "tulis kunci publik ke berkas .pub (kunci rahasia tidak pernah diekspor)");
+    auto* exp = app.add_subcommand("export",
+                                   "tulis kunci publik ke berkas .pub (kunci rahasia tidak pernah diekspor)");
     std::string db_path, out;
     exp->add_option("--db", db_path, "berkas basis data")->required();
     exp->add_option("--out", out, "berkas kunci publik, mis. bpsdm.pub")->required();

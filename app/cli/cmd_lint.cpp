@@ -49,7 +49,8 @@ int Run(int argc, char** argv) {
     CLI::App app{"Periksa isi kursus: course.toml, modul.md, *.gift, *.twee", "sinau lint"};
     std::string path, content_dir;
     bool json = false;
-    app.add_option("PATH", path, "folder kursus, atau satu berkas .gift / .twee / .md (bawaan: content/ instalasi)");
+    app.add_option("PATH", path,
+                   "folder kursus, atau satu berkas .gift / .twee / .md (bawaan: content/ instalasi)");
     app.add_option("--content", content_dir, "folder kursus (sama dengan PATH)");
     app.add_flag("--json", json, "cetak model hasil baca sebagai JSON");
     try {
@@ -83,8 +84,10 @@ int Run(int argc, char** argv) {
     Diagnostics errors;
     const auto bytes = content::ReadSourceFile(target, name, errors);
     if (!bytes) {
-        if (json) std::printf("%s\n", content::GiftJson({}, errors).c_str());
-        else Report(errors, name);
+        if (json)
+            std::printf("%s\n", content::GiftJson({}, errors).c_str());
+        else
+            Report(errors, name);
         return 1;
     }
     const auto ext = target.extension().string();
@@ -124,11 +127,13 @@ int Run(int argc, char** argv) {
         }
         return Report(errors, name);
     }
-    std::fprintf(stderr, "sinau lint: %s bukan folder kursus atau berkas .gift / .twee / .md\n", name.c_str());
+    std::fprintf(stderr, "sinau lint: %s bukan folder kursus atau berkas .gift / .twee / .md\n",
+                 name.c_str());
     return 2;
 }
 
-const CommandRegistration kRegistration{{"lint", "periksa isi kursus (course.toml, modul, soal GIFT, skenario Twee)", Run}};
+const CommandRegistration kRegistration{
+    {"lint", "periksa isi kursus (course.toml, modul, soal GIFT, skenario Twee)", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

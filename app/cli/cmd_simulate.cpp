@@ -33,7 +33,8 @@ int AckLoop(store::Database& db, const content::Course& course, long answers, ui
     learners::LearnerStore ls(db);
     auto learner = ls.FindByNip("198803122015032001");
     if (!learner) {
-        auto created = ls.Create({"Siti Rahayu", "198803122015032001", "BPSDM Provinsi Jawa Timur", "Widyaiswara"});
+        auto created =
+            ls.Create({"Siti Rahayu", "198803122015032001", "BPSDM Provinsi Jawa Timur", "Widyaiswara"});
         if (!created) {
             std::fprintf(stderr, "%s\n", created.error().message.c_str());
             return 2;
@@ -54,9 +55,11 @@ int AckLoop(store::Database& db, const content::Course& course, long answers, ui
                 if (!q || q->type == content::QuestionType::Description) continue;
                 engine::Answer a;
                 a.type = q->type;
-                if (q->type == content::QuestionType::Mc) a.choice = int(rng.Below(std::max<size_t>(1, q->choices.size())));
+                if (q->type == content::QuestionType::Mc)
+                    a.choice = int(rng.Below(std::max<size_t>(1, q->choices.size())));
                 if (q->type == content::QuestionType::TrueFalse) a.tf = rng.Chance(0.5);
-                if (q->type == content::QuestionType::Short || q->type == content::QuestionType::Essay) a.text = "jawaban";
+                if (q->type == content::QuestionType::Short || q->type == content::QuestionType::Essay)
+                    a.text = "jawaban";
                 auto r = l.RecordResponse(*attempt, *q, a);
                 if (!r) continue;
                 std::printf("ACK %s\n", r->response.id.c_str());
@@ -85,7 +88,8 @@ int Run(int argc, char** argv) {
     app.add_option("--learners", count, "jumlah peserta simulasi")->check(CLI::Range(0, 10000000));
     app.add_option("--seed", seed, "benih acak: benih sama, peserta dan jawaban sama");
     app.add_option("--content", content_dir, "folder kursus (bawaan: content/ milik instalasi)");
-    app.add_flag("--commit-each", per_call, "komit tiap jawaban sendiri-sendiri seperti aplikasi (lebih lambat)");
+    app.add_flag("--commit-each", per_call,
+                 "komit tiap jawaban sendiri-sendiri seperti aplikasi (lebih lambat)");
     app.add_option("--ack-loop", ack_loop, "uji ketahanan: jawab N soal satu per satu, cetak ACK tiap komit")
         ->group("");  // hidden: for tests/cli/learning_kill9.sh
     try {
@@ -93,7 +97,8 @@ int Run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;
     }
-    const auto course = content::LoadCourse(content_dir.empty() ? DefaultContentDir() : fs::path(content_dir));
+    const auto course =
+        content::LoadCourse(content_dir.empty() ? DefaultContentDir() : fs::path(content_dir));
     auto db = store::Database::Open(db_path);
     if (!db) {
         std::fprintf(stderr, "sinau simulate: %s\n", db.error().message.c_str());
@@ -111,10 +116,12 @@ int Run(int argc, char** argv) {
             return 2;
         }
         const auto& r = *report;
-        std::printf("peserta: %d, percobaan kuis: %d, jawaban: %d, permainan skenario: %d, modul lulus: %d, "
-                    "kursus selesai: %d\n",
-                    r.learners, r.attempts, r.responses, r.scenario_runs, r.modules_passed, r.completed);
-        std::printf("waktu: %.2f s, %.1f peserta/s\n", r.seconds, r.seconds > 0 ? r.learners / r.seconds : 0.0);
+        std::printf(
+            "peserta: %d, percobaan kuis: %d, jawaban: %d, permainan skenario: %d, modul lulus: %d, "
+            "kursus selesai: %d\n",
+            r.learners, r.attempts, r.responses, r.scenario_runs, r.modules_passed, r.completed);
+        std::printf("waktu: %.2f s, %.1f peserta/s\n", r.seconds,
+                    r.seconds > 0 ? r.learners / r.seconds : 0.0);
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "sinau simulate: kesalahan basis data: %s\n", e.what());
@@ -122,7 +129,8 @@ int Run(int argc, char** argv) {
     }
 }
 
-const CommandRegistration kRegistration{{"simulate", "mainkan peserta sintetis melalui mesin dan basis data (uji beban)", Run}};
+const CommandRegistration kRegistration{
+    {"simulate", "mainkan peserta sintetis melalui mesin dan basis data (uji beban)", Run}};
 
 }  // namespace
 }  // namespace sinau::cli

@@ -25,7 +25,8 @@ std::string ReadAll(const std::filesystem::path& p) {
 int Run(int argc, char** argv) {
     CLI::App app{"Periksa keaslian sertifikat Sinau", "sinau verify"};
     std::string what, db_path, key_path, content_dir;
-    app.add_option("CERT", what, "berkas PDF sertifikat, kode lengkap (SINAU1:...) atau kode pendek")->required();
+    app.add_option("CERT", what, "berkas PDF sertifikat, kode lengkap (SINAU1:...) atau kode pendek")
+        ->required();
     auto* db_opt = app.add_option("--db", db_path, "basis data penerbit (kode pendek perlu ini)");
     auto* key_opt = app.add_option("--key", key_path, "kunci publik penerbit (.pub)");
     db_opt->excludes(key_opt);
@@ -57,8 +58,9 @@ int Run(int argc, char** argv) {
             return 2;
         }
         if (code.find(':') == std::string::npos) {
-            std::fprintf(stderr, "sinau verify: kode pendek hanya dapat diperiksa dengan --db basis data penerbit; "
-                                 "dengan --key gunakan PDF atau kode lengkap (SINAU1:..., isi QR).\n");
+            std::fprintf(stderr,
+                         "sinau verify: kode pendek hanya dapat diperiksa dengan --db basis data penerbit; "
+                         "dengan --key gunakan PDF atau kode lengkap (SINAU1:..., isi QR).\n");
             return 2;
         }
         v = records::VerifyFullCode(code, *key);
@@ -70,7 +72,8 @@ int Run(int argc, char** argv) {
         }
         try {
             SQLite::Database& db = (*opened)->sql();
-            const auto course = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir() : std::filesystem::path(content_dir));
+            const auto course = records::LoadCourseInfo(
+                content_dir.empty() ? records::DefaultContentDir() : std::filesystem::path(content_dir));
             v = records::VerifyWithDatabase(code, db, course.title, records::CertificateIssuer(db));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "sinau verify: kesalahan basis data: %s\n", e.what());
@@ -80,11 +83,13 @@ int Run(int argc, char** argv) {
     std::printf("%s\n", v.message.c_str());
     if (v.facts) {
         const auto& f = *v.facts;
-        std::printf("%s\n", v.valid ? "Data yang ditandatangani:" : "Data yang TERTULIS dalam kode (tidak terbukti):");
-        std::printf("  Nama         : %s\n  NIP          : %s\n  Instansi     : %s\n  Kursus       : %s (%s)\n"
-                    "  Tanggal lulus: %s\n  Nilai akhir  : %s\n  Penerbit     : %s\n",
-                    f.name.c_str(), f.nip.c_str(), f.instansi.c_str(), f.course_title.c_str(), f.course_id.c_str(),
-                    f.completed_on.c_str(), records::FormatScore(f.final_score).c_str(), f.issuer.c_str());
+        std::printf("%s\n", v.valid ? "Data yang ditandatangani:"
+                                    : "Data yang TERTULIS dalam kode (tidak terbukti):");
+        std::printf(
+            "  Nama         : %s\n  NIP          : %s\n  Instansi     : %s\n  Kursus       : %s (%s)\n"
+            "  Tanggal lulus: %s\n  Nilai akhir  : %s\n  Penerbit     : %s\n",
+            f.name.c_str(), f.nip.c_str(), f.instansi.c_str(), f.course_title.c_str(), f.course_id.c_str(),
+            f.completed_on.c_str(), records::FormatScore(f.final_score).c_str(), f.issuer.c_str());
     }
     return v.valid ? 0 : 1;
 }

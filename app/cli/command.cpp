@@ -16,7 +16,9 @@ CommandRegistration::CommandRegistration(Command command) {
     std::sort(r.begin(), r.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
 }
 
-std::span<const Command> AllCommands() { return Registry(); }
+std::span<const Command> AllCommands() {
+    return Registry();
+}
 
 const Command* FindCommand(std::string_view name) {
     for (const auto& c : Registry())

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "store/database.hpp"
 #include "ui/platform/keys.hpp"
 #include "ui/platform/texture.hpp"
 #include "ui/screen_context.hpp"
-#include "store/database.hpp"
 #include "ui/widgets/header_bar.hpp"
 
 namespace sinau::ui {
@@ -46,7 +46,8 @@ std::string CourseText(const content::Course& c) {
         for (const auto& l : m.legal) out += l;
         AddDocument(out, m.reading);
         for (const auto& q : m.questions) {
-            out += q.title + q.stem + q.stem_after + q.general_feedback + q.tf_feedback_right + q.tf_feedback_wrong;
+            out += q.title + q.stem + q.stem_after + q.general_feedback + q.tf_feedback_right +
+                   q.tf_feedback_wrong;
             for (const auto& ch : q.choices) out += ch.text + ch.feedback;
             for (const auto& p : q.pairs) out += p.left + p.right;
         }
@@ -64,7 +65,8 @@ std::string CourseText(const content::Course& c) {
 
 }  // namespace
 
-App::App(content::Course course, AppPaths paths, store::Database* db, UiSettings settings, float content_scale)
+App::App(content::Course course, AppPaths paths, store::Database* db, UiSettings settings,
+         float content_scale)
     : course_(std::move(course)),
       paths_(std::move(paths)),
       db_(db),
@@ -76,21 +78,25 @@ App::App(content::Course course, AppPaths paths, store::Database* db, UiSettings
     // Reading position of the signed-in learner, stored at every page the reader shows.
     OnPageChanged([this](const PageChanged& page) { learning_.OnPageChanged(page); });
     home_.learning = &learning_;
-    admin_ = std::make_unique<admin::AdminController>(db_ ? db_->path().string() : std::string(), course_, events_);
+    admin_ = std::make_unique<admin::AdminController>(db_ ? db_->path().string() : std::string(), course_,
+                                                      events_);
     // The class server's threads wake the loop through the event queue (an empty task is enough: the
     // controller drains the server's own events at frame start).
-    class_ = std::make_unique<live::ClassController>(live::ClassController::Environment{
-        &course_, db_ ? db_->path() : std::filesystem::path(), paths_.assets_dir / "web",
-        [this] { events_.Push([] {}); }});
+    class_ = std::make_unique<live::ClassController>(
+        live::ClassController::Environment{&course_, db_ ? db_->path() : std::filesystem::path(),
+                                           paths_.assets_dir / "web", [this] { events_.Push([] {}); }});
 }
 
 App::~App() = default;
 
-void App::Init() { RebuildFontsAndStyle(); }
+void App::Init() {
+    RebuildFontsAndStyle();
+}
 
 void App::RebuildFontsAndStyle() {
     // The class screen is projected too: it needs the presentation faces while it is shown.
-    BuildFonts(fonts_, Scale(), strings_.AllText() + course_text_, presenting_ || route_.screen == ScreenId::Class);
+    BuildFonts(fonts_, Scale(), strings_.AllText() + course_text_,
+               presenting_ || route_.screen == ScreenId::Class);
     palette_ = ApplyTheme(settings_.theme, Scale());
 }
 
@@ -105,13 +111,14 @@ void App::DrawFrame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
     const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                        ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus |
                                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##root", nullptr, root_flags);
     ImGui::PopStyleVar();
 
-    const ScreenContext ctx{course_, strings_, fonts_, palette_, settings_, route_, presenting_,
-                            paths_.assets_dir, *textures_, intents_, status_};
+    const ScreenContext ctx{course_,     strings_,          fonts_,     palette_, settings_, route_,
+                            presenting_, paths_.assets_dir, *textures_, intents_, status_};
     if (!presenting_) HeaderBar(ctx);
 
     // Reading screens manage their own scrolling (fixed footer); the others scroll as a whole.
@@ -129,20 +136,48 @@ void App::DrawFrame() {
 
 void App::DrawScreen(const ScreenContext& ctx) {
     switch (route_.screen) {
-        case ScreenId::Home: home_.Draw(ctx); break;
-        case ScreenId::Settings: settings_screen_.Draw(ctx); break;
-        case ScreenId::Module: module_.Draw(ctx); break;
-        case ScreenId::About: about_.Draw(ctx); break;
-        case ScreenId::Profiles: profiles_.Draw(ctx, learning_); break;
-        case ScreenId::Overview: overview_.Draw(ctx, learning_); break;
-        case ScreenId::Quiz: quiz_.Draw(ctx, learning_); break;
-        case ScreenId::Result: result_.Draw(ctx, learning_); break;
-        case ScreenId::Scenario: scenario_.Draw(ctx, learning_); break;
-        case ScreenId::Dashboard: dashboard_.Draw(ctx, admin_gate_, *admin_); break;
-        case ScreenId::ItemAnalysis: item_analysis_.Draw(ctx, admin_gate_, *admin_); break;
-        case ScreenId::AdminData: admin_data_.Draw(ctx, admin_gate_, *admin_); break;
-        case ScreenId::Essays: essays_.Draw(ctx, admin_gate_, *admin_); break;
-        case ScreenId::Class: class_screen_.Draw(ctx, admin_gate_, class_->view()); break;
+        case ScreenId::Home:
+            home_.Draw(ctx);
+            break;
+        case ScreenId::Settings:
+            settings_screen_.Draw(ctx);
+            break;
+        case ScreenId::Module:
+            module_.Draw(ctx);
+            break;
+        case ScreenId::About:
+            about_.Draw(ctx);
+            break;
+        case ScreenId::Profiles:
+            profiles_.Draw(ctx, learning_);
+            break;
+        case ScreenId::Overview:
+            overview_.Draw(ctx, learning_);
+            break;
+        case ScreenId::Quiz:
+            quiz_.Draw(ctx, learning_);
+            break;
+        case ScreenId::Result:
+            result_.Draw(ctx, learning_);
+            break;
+        case ScreenId::Scenario:
+            scenario_.Draw(ctx, learning_);
+            break;
+        case ScreenId::Dashboard:
+            dashboard_.Draw(ctx, admin_gate_, *admin_);
+            break;
+        case ScreenId::ItemAnalysis:
+            item_analysis_.Draw(ctx, admin_gate_, *admin_);
+            break;
+        case ScreenId::AdminData:
+            admin_data_.Draw(ctx, admin_gate_, *admin_);
+            break;
+        case ScreenId::Essays:
+            essays_.Draw(ctx, admin_gate_, *admin_);
+            break;
+        case ScreenId::Class:
+            class_screen_.Draw(ctx, admin_gate_, class_->view());
+            break;
     }
 }
 
@@ -245,8 +280,9 @@ void App::ApplyAdmin(const AdminIntent& intent) {
 
 void App::UnlockAdminForScreenshot() {
     admin_gate_.UnlockForScreenshot();
-    admin_ = std::make_unique<admin::AdminController>(db_ ? db_->path().string() : std::string(), course_, events_,
-                                                      /*synchronous=*/true);
+    admin_ =
+        std::make_unique<admin::AdminController>(db_ ? db_->path().string() : std::string(), course_, events_,
+                                                 /*synchronous=*/true);
 }
 
 }  // namespace sinau::ui

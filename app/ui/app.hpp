@@ -12,20 +12,20 @@
 #include <vector>
 
 #include "content/model.hpp"
+#include "ui/admin/admin_controller.hpp"
+#include "ui/admin/admin_gate.hpp"
 #include "ui/event_queue.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
-#include "ui/admin/admin_controller.hpp"
-#include "ui/admin/admin_gate.hpp"
 #include "ui/learning/learning_controller.hpp"
+#include "ui/route.hpp"
+#include "ui/screens/about_screen.hpp"
 #include "ui/screens/admin_data_screen.hpp"
 #include "ui/screens/class_screen.hpp"
 #include "ui/screens/dashboard_screen.hpp"
-#include "ui/screens/item_analysis_screen.hpp"
 #include "ui/screens/essay_screen.hpp"
-#include "ui/route.hpp"
-#include "ui/screens/about_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/item_analysis_screen.hpp"
 #include "ui/screens/learner_module_screen.hpp"
 #include "ui/screens/module_screen.hpp"
 #include "ui/screens/profile_screen.hpp"
@@ -57,7 +57,8 @@ class App {
 public:
     // `db` may be null (settings are then kept for this run only). `content_scale` is the monitor's
     // DPI factor; the font size is base * scale setting * content_scale.
-    App(content::Course course, AppPaths paths, store::Database* db, UiSettings settings, float content_scale);
+    App(content::Course course, AppPaths paths, store::Database* db, UiSettings settings,
+        float content_scale);
     ~App();
 
     // Builds fonts and style. Call once after ImGui::CreateContext, before the first NewFrame; the
@@ -85,7 +86,9 @@ public:
     const std::vector<std::string>& startup_problems() const { return problems_; }
 
     // Reading-progress hook: called after every page the reader shows (see PageChanged).
-    void OnPageChanged(std::function<void(const PageChanged&)> listener) { page_listeners_.push_back(std::move(listener)); }
+    void OnPageChanged(std::function<void(const PageChanged&)> listener) {
+        page_listeners_.push_back(std::move(listener));
+    }
     EventQueue& events() { return events_; }
 
 private:

@@ -19,9 +19,11 @@ struct Family {
 
 // Looked up at run time so a machine without Noto still gets a real TTF. Paths are Debian's.
 const Family kFamilies[] = {
-    {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-     "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf", "/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf"},
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
+     "/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
      "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf"},
     {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
@@ -38,7 +40,9 @@ bool Exists(const char* path) {
     return path && std::filesystem::is_regular_file(path, ec);
 }
 
-const char* Or(const char* wanted, const char* fallback) { return Exists(wanted) ? wanted : fallback; }
+const char* Or(const char* wanted, const char* fallback) {
+    return Exists(wanted) ? wanted : fallback;
+}
 
 // Each TTF is read once per build and shared by every size baked from it (the atlas does not own
 // the bytes). Once the atlas is baked the bytes are dropped: 2.9 MB of Noto and DejaVu would
@@ -60,11 +64,13 @@ std::vector<char>& FileBytes(FontFiles& files, const char* file) {
     return it->second;
 }
 
-ImFont* AddTtf(FontFiles& files, const char* file, float pixels, ImFontConfig& config, const ImWchar* ranges) {
+ImFont* AddTtf(FontFiles& files, const char* file, float pixels, ImFontConfig& config,
+               const ImWchar* ranges) {
     std::vector<char>& bytes = FileBytes(files, file);
     if (bytes.empty()) return nullptr;
     config.FontDataOwnedByAtlas = false;
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data(), int(bytes.size()), pixels, &config, ranges);
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data(), int(bytes.size()), pixels, &config,
+                                                      ranges);
 }
 
 ImFont* Add(FontFiles& files, const char* file, float pixels, const ImWchar* ranges, bool merge_symbols) {
@@ -121,8 +127,8 @@ void BuildFonts(Fonts& fonts, float scale, const std::string& text, bool with_pr
     // become '?'. Cover every character the UI and the course actually use.
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    static const ImWchar kTypography[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
-                                          0x2122, 0x2122, 0};
+    static const ImWchar kTypography[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A,
+                                          0x20AC, 0x20AC, 0x2122, 0x2122, 0};
     builder.AddRanges(kTypography);
     builder.AddText(text.c_str(), text.c_str() + text.size());
     fonts.ranges.clear();

@@ -23,8 +23,8 @@ struct FontSet {
 };
 
 struct Fonts {
-    FontSet normal;       // reading at the desk: base ~17 px at 100 %
-    FontSet present;      // projector: same faces ~1.75x; only built while presenting (saves memory)
+    FontSet normal;   // reading at the desk: base ~17 px at 100 %
+    FontSet present;  // projector: same faces ~1.75x; only built while presenting (saves memory)
     bool has_present = false;
     bool ttf_found = false;
     std::string regular_file;  // the TTF in use, "" when ImGui's built-in font is used

@@ -22,7 +22,7 @@ struct Navigate {
 // a different module page, however it got there (button, arrow key, --module/--page, Navigate).
 struct PageChanged {
     std::string module;
-    int page = 0;        // 0-based
+    int page = 0;  // 0-based
     int page_count = 0;
 };
 struct ChangeScale {
@@ -54,21 +54,23 @@ struct AdminIntent {
     admin::Action action;
 };
 
-// Live class, trainer side: start/stop the server, next/reveal/pause/skip/end (ui/classroom/class_intent.hpp),
-// carried out by App's live::ClassController after the frame.
+// Live class, trainer side: start/stop the server, next/reveal/pause/skip/end
+// (ui/classroom/class_intent.hpp), carried out by App's live::ClassController after the frame.
 struct ClassIntent {
     live::Action action;
 };
 
-using Intent = std::variant<Navigate, PageChanged, ChangeScale, ChangeContentScale, ChangeTheme, ChangeLanguage,
-                            SetPresentation, Quit, LearningIntent, AdminIntent, ClassIntent>;
+using Intent = std::variant<Navigate, PageChanged, ChangeScale, ChangeContentScale, ChangeTheme,
+                            ChangeLanguage, SetPresentation, Quit, LearningIntent, AdminIntent, ClassIntent>;
 
 // Collected during one frame, drained by App::ApplyIntents in order.
 class Intents {
 public:
     // Built in place: no temporary Intent to move (g++ 12 at -O3 warns falsely about moving one).
     template <class T>
-    void Push(T&& intent) { list_.emplace_back(std::forward<T>(intent)); }
+    void Push(T&& intent) {
+        list_.emplace_back(std::forward<T>(intent));
+    }
     std::vector<Intent> Take() { return std::exchange(list_, {}); }
     bool empty() const { return list_.empty(); }
 

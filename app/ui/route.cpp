@@ -4,20 +4,34 @@ namespace sinau::ui {
 
 std::string_view ScreenName(ScreenId screen) {
     switch (screen) {
-        case ScreenId::Home: return "home";
-        case ScreenId::Settings: return "settings";
-        case ScreenId::Module: return "module";
-        case ScreenId::About: return "about";
-        case ScreenId::Profiles: return "profiles";
-        case ScreenId::Overview: return "overview";
-        case ScreenId::Quiz: return "quiz";
-        case ScreenId::Result: return "result";
-        case ScreenId::Scenario: return "scenario";
-        case ScreenId::Dashboard: return "dashboard";
-        case ScreenId::ItemAnalysis: return "item-analysis";
-        case ScreenId::AdminData: return "admin-data";
-        case ScreenId::Essays: return "essays";
-        case ScreenId::Class: return "class";
+        case ScreenId::Home:
+            return "home";
+        case ScreenId::Settings:
+            return "settings";
+        case ScreenId::Module:
+            return "module";
+        case ScreenId::About:
+            return "about";
+        case ScreenId::Profiles:
+            return "profiles";
+        case ScreenId::Overview:
+            return "overview";
+        case ScreenId::Quiz:
+            return "quiz";
+        case ScreenId::Result:
+            return "result";
+        case ScreenId::Scenario:
+            return "scenario";
+        case ScreenId::Dashboard:
+            return "dashboard";
+        case ScreenId::ItemAnalysis:
+            return "item-analysis";
+        case ScreenId::AdminData:
+            return "admin-data";
+        case ScreenId::Essays:
+            return "essays";
+        case ScreenId::Class:
+            return "class";
     }
     return "home";
 }

@@ -7,9 +7,22 @@
 
 namespace sinau::ui {
 
-enum class ScreenId { Home, Settings, Module, About, Profiles, Overview, Quiz, Result, Scenario,
-                      Dashboard, ItemAnalysis, AdminData, Essays,  // trainer area: ui/admin/
-                      Class };  // live class, trainer side: ui/classroom/, screens/class_*
+enum class ScreenId {
+    Home,
+    Settings,
+    Module,
+    About,
+    Profiles,
+    Overview,
+    Quiz,
+    Result,
+    Scenario,
+    Dashboard,
+    ItemAnalysis,
+    AdminData,
+    Essays,  // trainer area: ui/admin/
+    Class
+};  // live class, trainer side: ui/classroom/, screens/class_*
 
 struct Route {
     ScreenId screen = ScreenId::Home;
@@ -19,7 +32,7 @@ struct Route {
     bool operator==(const Route&) const = default;
 };
 
-std::string_view ScreenName(ScreenId screen);              // "home", "settings", "module", "about"
+std::string_view ScreenName(ScreenId screen);                    // "home", "settings", "module", "about"
 std::optional<ScreenId> ParseScreenName(std::string_view name);  // also accepts "tentang", "pengaturan"
 
 }  // namespace sinau::ui

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -12,7 +13,6 @@
 #include <future>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include "content/course_loader.hpp"
 #include "store/database.hpp"
@@ -112,7 +112,8 @@ int RunApp(int argc, char** argv) {
     cli.add_option("--content", o.content, "folder kursus");
     cli.add_option("--screenshot", o.screenshot, "gambar satu layar ke PNG lalu keluar");
     cli.add_option("--screen", o.screen,
-                   "layar untuk --screenshot: home, settings, module, about, profiles, overview, quiz, result, scenario");
+                   "layar untuk --screenshot: home, settings, module, about, profiles, overview, quiz, "
+                   "result, scenario");
     cli.add_option("--size", o.size, "ukuran jendela LxT, bawaan 1366x768");
     cli.add_option("--dump-text", o.dump_text, "tulis teks frame terakhir ke berkas (pengujian)");
     cli.add_option("--dump-widgets", o.dump_widgets,
@@ -125,18 +126,21 @@ int RunApp(int argc, char** argv) {
     cli.add_option("--theme", o.theme, "tema untuk sesi ini saja (light, dark, high-contrast)");
     cli.add_option("--scale", o.scale, "ukuran tampilan untuk sesi ini saja (100, 125, 150, 175)");
     cli.add_option("--frames", o.frames, "--screenshot: jumlah frame sebelum gambar diambil");
-    cli.add_flag("--unlock-for-screenshot", o.unlock_for_screenshot,
-                 "DEBUG, hanya dengan --screenshot: layar pelatih/admin tanpa PIN (untuk pengujian dan peninjau)");
-    cli.add_option("--class-debug", o.class_debug,
-                   "DEBUG: kelas langsung di 127.0.0.1 saja saat mulai, mis. module=1,auto=3 (pengujian, tolok ukur)");
+    cli.add_flag(
+        "--unlock-for-screenshot", o.unlock_for_screenshot,
+        "DEBUG, hanya dengan --screenshot: layar pelatih/admin tanpa PIN (untuk pengujian dan peninjau)");
+    cli.add_option(
+        "--class-debug", o.class_debug,
+        "DEBUG: kelas langsung di 127.0.0.1 saja saat mulai, mis. module=1,auto=3 (pengujian, tolok ukur)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
     if (o.unlock_for_screenshot && o.screenshot.empty()) {
-        std::fprintf(stderr, "sinau: --unlock-for-screenshot hanya berlaku bersama --screenshot; area pelatih tetap "
-                             "memerlukan PIN.\n");
+        std::fprintf(stderr,
+                     "sinau: --unlock-for-screenshot hanya berlaku bersama --screenshot; area pelatih tetap "
+                     "memerlukan PIN.\n");
         return 2;
     }
     int width = 1366, height = 768;
@@ -147,13 +151,15 @@ int RunApp(int argc, char** argv) {
     std::optional<ScreenId> screen;
     if (!o.screen.empty() && !(screen = ParseScreenName(o.screen))) {
         std::fprintf(stderr,
-                     "sinau: layar tidak dikenal: %s (home, settings, module, about, profiles, overview, quiz, result, "
+                     "sinau: layar tidak dikenal: %s (home, settings, module, about, profiles, overview, "
+                     "quiz, result, "
                      "scenario)\n",
                      o.screen.c_str());
         return 2;
     }
     // A screenshot of the class screen shows the join screen of a real session (loopback, module 1).
-    if (!o.screenshot.empty() && screen == ScreenId::Class && o.class_debug.empty()) o.class_debug = "module=1";
+    if (!o.screenshot.empty() && screen == ScreenId::Class && o.class_debug.empty())
+        o.class_debug = "module=1";
 
     // Settings live in the database; without one the app still runs, it just cannot remember them.
     std::unique_ptr<store::Database> db;
@@ -166,8 +172,10 @@ int RunApp(int argc, char** argv) {
     }
     UiSettings settings;
     if (db) {
-        if (auto loaded = LoadUiSettings(*db)) settings = *loaded;
-        else std::fprintf(stderr, "sinau: pengaturan tidak terbaca: %s\n", loaded.error().message.c_str());
+        if (auto loaded = LoadUiSettings(*db))
+            settings = *loaded;
+        else
+            std::fprintf(stderr, "sinau: pengaturan tidak terbaca: %s\n", loaded.error().message.c_str());
     }
     if (o.lang == "id" || o.lang == "en") settings.language = o.lang;
     if (auto t = ParseTheme(o.theme)) settings.theme = *t;
@@ -178,7 +186,8 @@ int RunApp(int argc, char** argv) {
     auto phase = [&](const char* name) {  // start-up breakdown for tools/bench/startup.sh
         if (exit_after_first)
             std::fprintf(stderr, "sinau: %-12s %.1f ms\n", name,
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                             .count());
     };
     phase("settings");
     // Start-up runs three things side by side, because making the window and its GL context is the
@@ -188,7 +197,8 @@ int RunApp(int argc, char** argv) {
     // style are touched there; the GLFW and OpenGL backends' init writes other io fields. The frame
     // loop begins once all are ready.
     const fs::path content_dir = ContentDir(o);
-    auto course_loading = std::async(std::launch::async, [content_dir] { return content::LoadCourse(content_dir); });
+    auto course_loading =
+        std::async(std::launch::async, [content_dir] { return content::LoadCourse(content_dir); });
     const AppPaths paths = ResolvePaths(content_dir);
 
     IMGUI_CHECKVERSION();
@@ -249,7 +259,8 @@ int RunApp(int argc, char** argv) {
             Intents chosen;
             app.learning().SelectByNip(o.learner, chosen);
             for (auto& intent : chosen.Take()) app.Push(std::move(intent));
-            if (!app.learning().learner()) std::fprintf(stderr, "sinau: %s\n", app.learning().error().c_str());
+            if (!app.learning().learner())
+                std::fprintf(stderr, "sinau: %s\n", app.learning().error().c_str());
         }
         if (screen && learning::IsLearningScreen(*screen)) {
             Intents prepared;
@@ -284,7 +295,8 @@ int RunApp(int argc, char** argv) {
             const bool blink = io.WantTextInput && since_input < kBlinkSeconds;
             io.ConfigInputTextCursorBlink = blink;  // off: ImGui draws the cursor steadily
             double timeout = blink ? std::min(0.5, kBlinkSeconds - since_input + 0.01) : 0.0;
-            if (const double live = app.RedrawInterval(); live > 0 && (timeout == 0 || live < timeout)) timeout = live;
+            if (const double live = app.RedrawInterval(); live > 0 && (timeout == 0 || live < timeout))
+                timeout = live;
             if (!window->WaitForWork(timeout)) continue;
             app.events().Drain();
 
@@ -297,8 +309,8 @@ int RunApp(int argc, char** argv) {
             if (!o.dump_text.empty()) drawn_text = ExtractDrawnText(*ImGui::GetDrawData());
             if (!o.dump_widgets.empty()) {
                 const auto* who = app.learning().learner();
-                learning::WriteWidgetDump(o.dump_widgets, frames, ScreenName(app.route().screen), who ? who->id : "",
-                                          *ImGui::GetDrawData());
+                learning::WriteWidgetDump(o.dump_widgets, frames, ScreenName(app.route().screen),
+                                          who ? who->id : "", *ImGui::GetDrawData());
             }
             // A scripted class (--class-debug demo=PHASE) is shot once it reached PHASE (bounded wait).
             if (shooting && frames >= o.frames && (app.ReadyForScreenshot() || frames >= o.frames + 3000)) {
@@ -315,7 +327,8 @@ int RunApp(int argc, char** argv) {
                 io.Fonts->ClearTexData();  // the GPU has the atlas now; drop the CPU copies
                 if (exit_after_first) {
                     const double ms =
-                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                            .count();
                     std::printf("first-frame-ms %.1f\n", ms);
                     std::fflush(stdout);
                     break;

@@ -24,7 +24,7 @@ struct ScreenContext {
     const Palette& palette;
     const UiSettings& settings;
     const Route& route;
-    bool presenting;  // presentation mode: no chrome, projector fonts (fonts.present)
+    bool presenting;                          // presentation mode: no chrome, projector fonts (fonts.present)
     const std::filesystem::path& assets_dir;  // where Markdown image paths are resolved
     platform::TextureCache& textures;
     Intents& intents;

@@ -4,7 +4,8 @@
 
 namespace sinau::ui {
 
-void Strings::Load(const std::filesystem::path& dir, const std::string& language, std::vector<std::string>& problems) {
+void Strings::Load(const std::filesystem::path& dir, const std::string& language,
+                   std::vector<std::string>& problems) {
     auto id = i18n::Catalog::Load(dir / "id.toml");
     if (id) {
         fallback_ = std::move(*id);
@@ -36,10 +37,13 @@ const char* Strings::operator()(std::string_view key) const {
     return it->c_str();
 }
 
-std::string Strings::Fmt(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args) const {
+std::string Strings::Fmt(std::string_view key,
+                         const std::vector<std::pair<std::string_view, std::string>>& args) const {
     return i18n::Format((*this)(key), args);
 }
 
-std::string Strings::AllText() const { return fallback_.AllText() + current_.AllText(); }
+std::string Strings::AllText() const {
+    return fallback_.AllText() + current_.AllText();
+}
 
 }  // namespace sinau::ui

@@ -14,10 +14,12 @@ namespace sinau::ui {
 class Strings {
 public:
     // Loads <dir>/id.toml and, if language != "id", <dir>/<language>.toml. Errors go to `problems`.
-    void Load(const std::filesystem::path& dir, const std::string& language, std::vector<std::string>& problems);
+    void Load(const std::filesystem::path& dir, const std::string& language,
+              std::vector<std::string>& problems);
 
     const char* operator()(std::string_view key) const;  // pointer stays valid until the next Load
-    std::string Fmt(std::string_view key, const std::vector<std::pair<std::string_view, std::string>>& args) const;
+    std::string Fmt(std::string_view key,
+                    const std::vector<std::pair<std::string_view, std::string>>& args) const;
     const std::string& language() const { return language_; }
     std::string AllText() const;  // every character the fonts must hold
 

@@ -47,7 +47,8 @@ std::vector<DrawnLine> ExtractDrawnLines(const ImDrawData& data, DrawnTextOption
     for (const ImFont* font : atlas->Fonts)
         for (const ImFontGlyph& g : font->Glyphs)
             if (g.Visible)
-                glyphs.emplace(Key(g.U0, g.V0), GlyphInfo{g.Codepoint, g.X0, g.Y0, g.U1, g.V1, g.AdvanceX, font->FontSize});
+                glyphs.emplace(Key(g.U0, g.V0),
+                               GlyphInfo{g.Codepoint, g.X0, g.Y0, g.U1, g.V1, g.AdvanceX, font->FontSize});
 
     std::vector<DrawnLine> lines;
     for (int l = 0; l < data.CmdListsCount; ++l) {
@@ -67,9 +68,9 @@ std::vector<DrawnLine> ExtractDrawnLines(const ImDrawData& data, DrawnTextOption
             const GlyphInfo& g = it->second;
             const float top = v[i].pos.y - g.y0;
             const float pen = v[i].pos.x - g.x0;
-            const bool same_line = !line.text.empty() && std::fabs(top - line_top) < 0.35f * std::max(size, g.size) &&
-                                   pen > pen_end - 0.3f * g.size &&
-                                   (!options.split_wide_gaps || pen - pen_end < 0.9f * g.size);
+            const bool same_line =
+                !line.text.empty() && std::fabs(top - line_top) < 0.35f * std::max(size, g.size) &&
+                pen > pen_end - 0.3f * g.size && (!options.split_wide_gaps || pen - pen_end < 0.9f * g.size);
             if (!same_line) {
                 flush();
             } else if (pen - pen_end > 0.12f * g.size) {  // a space is ~0.26 em; kerning is < 0.05 em

@@ -18,31 +18,34 @@ ImVec4 V(ImU32 c, float alpha = 1.0f) {
 // Civil-service blue on calm off-white; a warm amber for legal callouts so they stand out without
 // alarm. Contrast of text on background is >= 7:1 in every theme.
 Palette LightPalette() {
-    return Palette{Rgb(0xF4F6F9), Rgb(0xFFFFFF), Rgb(0xEEF3FA), Rgb(0xD5DBE3), Rgb(0x1E2630), Rgb(0x566272),
-                   Rgb(0x123A66), Rgb(0x1F5C99), Rgb(0xFFFFFF), Rgb(0x123A66), Rgb(0xFFFFFF), Rgb(0x2B6CB0),
-                   Rgb(0xFFF5DC), Rgb(0xD49B0B), Rgb(0x7A4F00), Rgb(0xE9F2FB), Rgb(0xFDECEA), Rgb(0x9B1C1C),
-                   Rgb(0xE6EDF6)};
+    return Palette{Rgb(0xF4F6F9), Rgb(0xFFFFFF), Rgb(0xEEF3FA), Rgb(0xD5DBE3), Rgb(0x1E2630),
+                   Rgb(0x566272), Rgb(0x123A66), Rgb(0x1F5C99), Rgb(0xFFFFFF), Rgb(0x123A66),
+                   Rgb(0xFFFFFF), Rgb(0x2B6CB0), Rgb(0xFFF5DC), Rgb(0xD49B0B), Rgb(0x7A4F00),
+                   Rgb(0xE9F2FB), Rgb(0xFDECEA), Rgb(0x9B1C1C), Rgb(0xE6EDF6)};
 }
 Palette DarkPalette() {
-    return Palette{Rgb(0x15181D), Rgb(0x1F242B), Rgb(0x28303A), Rgb(0x39414C), Rgb(0xE4E8EE), Rgb(0xA4AEBB),
-                   Rgb(0xBCD6F6), Rgb(0x3F83CF), Rgb(0xFFFFFF), Rgb(0x0E2238), Rgb(0xE8EFF8), Rgb(0x2C64A3),
-                   Rgb(0x2D2616), Rgb(0xE0A82E), Rgb(0xF2C76B), Rgb(0x1A2836), Rgb(0x3A1E1E), Rgb(0xFFB4B4),
-                   Rgb(0x27303B)};
+    return Palette{Rgb(0x15181D), Rgb(0x1F242B), Rgb(0x28303A), Rgb(0x39414C), Rgb(0xE4E8EE),
+                   Rgb(0xA4AEBB), Rgb(0xBCD6F6), Rgb(0x3F83CF), Rgb(0xFFFFFF), Rgb(0x0E2238),
+                   Rgb(0xE8EFF8), Rgb(0x2C64A3), Rgb(0x2D2616), Rgb(0xE0A82E), Rgb(0xF2C76B),
+                   Rgb(0x1A2836), Rgb(0x3A1E1E), Rgb(0xFFB4B4), Rgb(0x27303B)};
 }
 Palette HighContrastPalette() {
-    return Palette{Rgb(0x000000), Rgb(0x000000), Rgb(0x1C1C1C), Rgb(0xFFFFFF), Rgb(0xFFFFFF), Rgb(0xF0F0F0),
-                   Rgb(0xFFFF00), Rgb(0xFFFF00), Rgb(0x000000), Rgb(0x000000), Rgb(0xFFFFFF), Rgb(0xFFFF00),
-                   Rgb(0x000000), Rgb(0xFFFF00), Rgb(0xFFFF00), Rgb(0x000000), Rgb(0x000000), Rgb(0xFF9090),
-                   Rgb(0x1C1C1C)};
+    return Palette{Rgb(0x000000), Rgb(0x000000), Rgb(0x1C1C1C), Rgb(0xFFFFFF), Rgb(0xFFFFFF),
+                   Rgb(0xF0F0F0), Rgb(0xFFFF00), Rgb(0xFFFF00), Rgb(0x000000), Rgb(0x000000),
+                   Rgb(0xFFFFFF), Rgb(0xFFFF00), Rgb(0x000000), Rgb(0xFFFF00), Rgb(0xFFFF00),
+                   Rgb(0x000000), Rgb(0x000000), Rgb(0xFF9090), Rgb(0x1C1C1C)};
 }
 
 }  // namespace
 
 std::string_view ThemeKey(ThemeId theme) {
     switch (theme) {
-        case ThemeId::Light: return "light";
-        case ThemeId::Dark: return "dark";
-        case ThemeId::HighContrast: return "high-contrast";
+        case ThemeId::Light:
+            return "light";
+        case ThemeId::Dark:
+            return "dark";
+        case ThemeId::HighContrast:
+            return "high-contrast";
     }
     return "light";
 }

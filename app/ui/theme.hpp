@@ -14,15 +14,15 @@ std::optional<ThemeId> ParseTheme(std::string_view key);
 
 struct Palette {
     ImU32 background;
-    ImU32 surface;        // cards, panels
+    ImU32 surface;  // cards, panels
     ImU32 surface_hover;
     ImU32 border;
     ImU32 text;
     ImU32 text_muted;
     ImU32 heading;
-    ImU32 accent;         // buttons, links, badges
-    ImU32 accent_text;    // text on accent
-    ImU32 header_bg;      // the top bar
+    ImU32 accent;       // buttons, links, badges
+    ImU32 accent_text;  // text on accent
+    ImU32 header_bg;    // the top bar
     ImU32 header_text;
     ImU32 header_active;  // the selected tab in the bar
     ImU32 callout_bg;     // "Dasar hukum"

@@ -35,8 +35,14 @@ Expected<UiSettings> LoadUiSettings(store::Database& db) {
     return s;
 }
 
-Status SaveScale(store::Database& db, int percent) { return Write(db, "ui.scale", std::to_string(percent)); }
-Status SaveTheme(store::Database& db, ThemeId theme) { return Write(db, "ui.theme", ThemeKey(theme)); }
-Status SaveLanguage(store::Database& db, const std::string& language) { return Write(db, "ui.language", language); }
+Status SaveScale(store::Database& db, int percent) {
+    return Write(db, "ui.scale", std::to_string(percent));
+}
+Status SaveTheme(store::Database& db, ThemeId theme) {
+    return Write(db, "ui.theme", ThemeKey(theme));
+}
+Status SaveLanguage(store::Database& db, const std::string& language) {
+    return Write(db, "ui.language", language);
+}
 
 }  // namespace sinau::ui

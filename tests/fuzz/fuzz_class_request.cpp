@@ -28,7 +28,8 @@ void CheckName(std::string_view name) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view body(reinterpret_cast<const char*>(data), size);
 
-    if (auto name = sc::CleanName(body); std::holds_alternative<std::string>(name)) CheckName(std::get<std::string>(name));
+    if (auto name = sc::CleanName(body); std::holds_alternative<std::string>(name))
+        CheckName(std::get<std::string>(name));
 
     if (auto join = sc::ParseJoin(body); std::holds_alternative<sc::JoinRequest>(join)) {
         const auto& j = std::get<sc::JoinRequest>(join);
@@ -38,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     for (bool allow_type : {false, true})
-        if (auto answer = sc::ParseAnswer(body, allow_type); std::holds_alternative<sc::AnswerRequest>(answer))
+        if (auto answer = sc::ParseAnswer(body, allow_type);
+            std::holds_alternative<sc::AnswerRequest>(answer))
             if (std::get<sc::AnswerRequest>(answer).choices.size() > 16) __builtin_trap();
 
     if (auto token = sc::BearerToken(body); token && !sc::ValidTokenFormat(*token)) __builtin_trap();

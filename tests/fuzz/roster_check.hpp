@@ -9,6 +9,7 @@ inline void CheckRosterRows(const sinau::learners::Table& table) {
     auto report = sinau::learners::CheckRoster(table, {2024, 6, 1});
     if (!report) return;
     for (const auto& row : report->rows)
-        if (row.outcome != sinau::learners::RowOutcome::Rejected && !sinau::learners::ParseNip(row.nip, {2024, 6, 1}))
+        if (row.outcome != sinau::learners::RowOutcome::Rejected &&
+            !sinau::learners::ParseNip(row.nip, {2024, 6, 1}))
             __builtin_trap();
 }

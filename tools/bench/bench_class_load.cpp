@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -138,22 +139,25 @@ public:
             self->req_ = {http::verb::post, "/api/join", 11};
             self->req_.set(http::field::host, "127.0.0.1");
             self->req_.set(http::field::content_type, "application/json");
-            self->req_.body() = json{{"pin", self->bench_.opt.pin}, {"name", "Peserta " + std::to_string(self->index_)}}.dump();
+            self->req_.body() =
+                json{{"pin", self->bench_.opt.pin}, {"name", "Peserta " + std::to_string(self->index_)}}
+                    .dump();
             self->req_.prepare_payload();
             http::async_write(self->http_, self->req_, [self](beast::error_code ec, size_t) {
                 if (ec) return self->JoinFailed();
-                http::async_read(self->http_, self->buffer_, self->res_, [self](beast::error_code ec, size_t) {
-                    if (ec || self->res_.result_int() != 201) return self->JoinFailed();
-                    const auto j = json::parse(self->res_.body(), nullptr, false);
-                    if (!j.is_object() || !j.contains("token")) return self->JoinFailed();
-                    self->token_ = j["token"];
-                    beast::error_code ignored;
-                    self->http_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-                    self->http_.close();
-                    self->bench_.stats.joined++;
-                    self->JoinDone();
-                    self->Connect();
-                });
+                http::async_read(self->http_, self->buffer_, self->res_,
+                                 [self](beast::error_code ec, size_t) {
+                                     if (ec || self->res_.result_int() != 201) return self->JoinFailed();
+                                     const auto j = json::parse(self->res_.body(), nullptr, false);
+                                     if (!j.is_object() || !j.contains("token")) return self->JoinFailed();
+                                     self->token_ = j["token"];
+                                     beast::error_code ignored;
+                                     self->http_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                                     self->http_.close();
+                                     self->bench_.stats.joined++;
+                                     self->JoinDone();
+                                     self->Connect();
+                                 });
             });
         });
     }
@@ -171,16 +175,17 @@ private:
 
     void Connect() {
         beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(30));
-        beast::get_lowest_layer(ws_).async_connect(Loopback(bench_.opt.port), [self = shared_from_this()](beast::error_code ec) {
-            if (ec) return self->WsFailed();
-            beast::get_lowest_layer(self->ws_).socket().set_option(tcp::no_delay(true));
-            beast::get_lowest_layer(self->ws_).expires_never();
-            self->ws_.async_handshake("127.0.0.1", "/ws", [self](beast::error_code ec) {
+        beast::get_lowest_layer(ws_).async_connect(
+            Loopback(bench_.opt.port), [self = shared_from_this()](beast::error_code ec) {
                 if (ec) return self->WsFailed();
-                self->Send(json{{"type", "hello"}, {"token", self->token_}}.dump());
-                self->Read();
+                beast::get_lowest_layer(self->ws_).socket().set_option(tcp::no_delay(true));
+                beast::get_lowest_layer(self->ws_).expires_never();
+                self->ws_.async_handshake("127.0.0.1", "/ws", [self](beast::error_code ec) {
+                    if (ec) return self->WsFailed();
+                    self->Send(json{{"type", "hello"}, {"token", self->token_}}.dump());
+                    self->Read();
+                });
             });
-        });
     }
 
     void WsFailed() {
@@ -235,7 +240,8 @@ private:
         } else if (type == "ack") {
             if (j.value("question", -1) == pending_) {
                 const auto now = Clock::now();
-                bench_.stats.latencies_ms.push_back(std::chrono::duration<double, std::milli>(now - sent_at_).count());
+                bench_.stats.latencies_ms.push_back(
+                    std::chrono::duration<double, std::milli>(now - sent_at_).count());
                 bench_.stats.acks++;
                 bench_.last_ack = now;
                 pending_ = -1;
@@ -328,16 +334,19 @@ int RunClass(const Options& opt) {
     const double server_wall = std::chrono::duration<double>(t_last - t0).count();
     const double self_cpu = CpuSeconds(getpid()) - self0;
     auto& s = bench.stats;
-    std::printf("joined %d\njoin_failed %d\nws_failed %d\nsent %d\nacks %d\nerrors %d\nended %d\ntimed_out %d\n",
-                s.joined, s.join_failed, s.ws_failed, s.sent, s.acks, s.errors, s.ended, timed_out ? 1 : 0);
+    std::printf(
+        "joined %d\njoin_failed %d\nws_failed %d\nsent %d\nacks %d\nerrors %d\nended %d\ntimed_out %d\n",
+        s.joined, s.join_failed, s.ws_failed, s.sent, s.acks, s.errors, s.ended, timed_out ? 1 : 0);
     for (const auto& code : s.error_codes) std::printf("error_code %s\n", code.c_str());
     std::printf("lost %d\n", s.sent - s.acks);
-    std::printf("p50_ms %.2f\np99_ms %.2f\nmax_ms %.2f\n", Percentile(s.latencies_ms, 50), Percentile(s.latencies_ms, 99),
-                Percentile(s.latencies_ms, 100));
+    std::printf("p50_ms %.2f\np99_ms %.2f\nmax_ms %.2f\n", Percentile(s.latencies_ms, 50),
+                Percentile(s.latencies_ms, 99), Percentile(s.latencies_ms, 100));
     std::printf("wall_s %.2f\nserver_cpu_percent %.1f\nclient_cpu_percent %.1f\n", wall,
-                server_wall > 0 ? 100.0 * server_cpu / server_wall : 0.0, wall > 0 ? 100.0 * self_cpu / wall : 0.0);
+                server_wall > 0 ? 100.0 * server_cpu / server_wall : 0.0,
+                wall > 0 ? 100.0 * self_cpu / wall : 0.0);
     if (bench.last_ack > bench.first_answer_sent && bench.first_answer_sent != Clock::time_point{}) {
-        const double answering = std::chrono::duration<double>(bench.last_ack - bench.first_answer_sent).count();
+        const double answering =
+            std::chrono::duration<double>(bench.last_ack - bench.first_answer_sent).count();
         std::printf("answers_per_s_during_run %.1f\n", answering > 0 ? s.acks / answering : 0.0);
     }
     return (s.sent - s.acks == 0 && !timed_out && s.join_failed == 0 && s.ws_failed == 0) ? 0 : 1;
@@ -429,7 +438,8 @@ int RunEcho(const Options& opt) {
                     c->ws.async_read(c->buf, [&, c](beast::error_code ec, size_t) {
                         if (ec) return;
                         c->buf.consume(c->buf.size());
-                        latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - c->sent).count());
+                        latencies.push_back(
+                            std::chrono::duration<double, std::milli>(Clock::now() - c->sent).count());
                         ++replies;
                     });
                 });
@@ -439,8 +449,8 @@ int RunEcho(const Options& opt) {
         ioc.restart();
         while (replies < want && Clock::now() < t_end) ioc.run_for(std::chrono::milliseconds(20));
     }
-    std::printf("echo_clients %d\necho_sent %d\necho_replies %d\necho_p50_ms %.3f\necho_p99_ms %.3f\n", connected, sent,
-                replies, Percentile(latencies, 50), Percentile(latencies, 99));
+    std::printf("echo_clients %d\necho_sent %d\necho_replies %d\necho_p50_ms %.3f\necho_p99_ms %.3f\n",
+                connected, sent, replies, Percentile(latencies, 50), Percentile(latencies, 99));
     clients.clear();
     server_ioc.stop();
     server.join();
@@ -482,15 +492,24 @@ int main(int argc, char** argv) {
     opt.mode = argv[1];
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--port") opt.port = static_cast<uint16_t>(std::stoi(v));
-        else if (k == "--pin") opt.pin = v;
-        else if (k == "--participants") opt.participants = std::clamp(std::stoi(v), 1, 20000);
-        else if (k == "--window-ms") opt.window_ms = std::clamp(std::stoi(v), 0, 600000);
-        else if (k == "--rounds") opt.rounds = std::clamp(std::stoi(v), 1, 1000);
-        else if (k == "--timeout") opt.timeout_s = std::clamp(std::stoi(v), 1, 3600);
-        else if (k == "--server-pid") opt.server_pid = std::stol(v);
-        else if (k == "--dir") opt.dir = v;
-        else if (k == "--count") opt.count = std::clamp(std::stoi(v), 1, 100000);
+        if (k == "--port")
+            opt.port = static_cast<uint16_t>(std::stoi(v));
+        else if (k == "--pin")
+            opt.pin = v;
+        else if (k == "--participants")
+            opt.participants = std::clamp(std::stoi(v), 1, 20000);
+        else if (k == "--window-ms")
+            opt.window_ms = std::clamp(std::stoi(v), 0, 600000);
+        else if (k == "--rounds")
+            opt.rounds = std::clamp(std::stoi(v), 1, 1000);
+        else if (k == "--timeout")
+            opt.timeout_s = std::clamp(std::stoi(v), 1, 3600);
+        else if (k == "--server-pid")
+            opt.server_pid = std::stol(v);
+        else if (k == "--dir")
+            opt.dir = v;
+        else if (k == "--count")
+            opt.count = std::clamp(std::stoi(v), 1, 100000);
         else {
             std::fprintf(stderr, "bench_class_load: unknown option %s\n", k.c_str());
             return 2;

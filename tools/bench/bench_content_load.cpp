@@ -19,7 +19,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double Ms(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 // CPU time of this thread: unlike wall time, not inflated when other processes share the cores.
 double CpuMs() {
@@ -34,7 +36,9 @@ struct Stats {
 
 Stats Summarise(std::vector<double> v) {
     std::sort(v.begin(), v.end());
-    const auto at = [&](double q) { return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))]; };
+    const auto at = [&](double q) {
+        return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
+    };
     return {at(0.5), at(0.95)};
 }
 
@@ -90,19 +94,23 @@ int main(int argc, char** argv) {
     }
     const auto f = Summarise(full), s = Summarise(syntax), r = Summarise(raw);
     const auto fc = Summarise(full_cpu), sc = Summarise(syntax_cpu), rc = Summarise(raw_cpu);
-    std::printf("course: %s — %zu modules, %zu pages, %zu questions, %zu scenarios, %zu files' bytes = %.1f KiB, "
-                "%zu problems; %d runs\n\n",
-                dir.string().c_str(), course.modules.size(), pages, questions, scenarios, bytes, double(bytes) / 1024.0,
-                course.AllErrors().size(), runs);
-    std::printf("%-36s %10s %10s %10s %10s %10s\n", "", "wall med", "wall p95", "cpu med", "cpu p95", "x raw (cpu)");
+    std::printf(
+        "course: %s — %zu modules, %zu pages, %zu questions, %zu scenarios, %zu files' bytes = %.1f KiB, "
+        "%zu problems; %d runs\n\n",
+        dir.string().c_str(), course.modules.size(), pages, questions, scenarios, bytes,
+        double(bytes) / 1024.0, course.AllErrors().size(), runs);
+    std::printf("%-36s %10s %10s %10s %10s %10s\n", "", "wall med", "wall p95", "cpu med", "cpu p95",
+                "x raw (cpu)");
     const auto row = [&](const char* name, Stats w, Stats c) {
-        std::printf("%-36s %10.3f %10.3f %10.3f %10.3f %10.1f\n", name, w.median, w.p95, c.median, c.p95, c.median / rc.median);
+        std::printf("%-36s %10.3f %10.3f %10.3f %10.3f %10.1f\n", name, w.median, w.p95, c.median, c.p95,
+                    c.median / rc.median);
     };
     row("raw I/O: read every file (reference)", r, rc);
     row("LoadCourse, readers only", s, sc);
     row("LoadCourse + lint (the app's load)", f, fc);
     std::printf("(milliseconds; cpu = this thread's CPU time, not inflated by other processes)\n");
-    std::printf("\ngoal: whole course well under 20 ms -> %s (wall median %.2f ms, p95 %.2f ms; cpu p95 %.2f ms)\n",
-                f.median < 20.0 && fc.p95 < 20.0 ? "met" : "NOT met", f.median, f.p95, fc.p95);
+    std::printf(
+        "\ngoal: whole course well under 20 ms -> %s (wall median %.2f ms, p95 %.2f ms; cpu p95 %.2f ms)\n",
+        f.median < 20.0 && fc.p95 < 20.0 ? "met" : "NOT met", f.median, f.p95, fc.p95);
     return 0;
 }

@@ -3,15 +3,16 @@
 // completion per module), and when they turn a page (a keyset page alone), on an existing database.
 //   bench_dashboard --db FILE [--runs N] [--sql-dir DIR]
 // Prints one tab-separated line per scenario: index, name, learners found, page wall ms, page CPU ms,
-// summary wall ms, summary CPU ms (medians; summary "-" for page turns). With --sql-dir it writes DIR/<index>.sql: the same statements with their
-// parameters inlined, so tools/bench/dashboard_filter.sh can time the sqlite3 shell on exactly that SQL.
+// summary wall ms, summary CPU ms (medians; summary "-" for page turns). With --sql-dir it writes
+// DIR/<index>.sql: the same statements with their parameters inlined, so tools/bench/dashboard_filter.sh can
+// time the sqlite3 shell on exactly that SQL.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <functional>
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,8 @@ Timing TimeMs(const std::function<void()>& f) {
     const double c0 = ThreadCpuMs();
     const auto t0 = std::chrono::steady_clock::now();
     f();
-    return {std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(), ThreadCpuMs() - c0};
+    return {std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(),
+            ThreadCpuMs() - c0};
 }
 
 }  // namespace
@@ -77,9 +79,12 @@ int main(int argc, char** argv) {
     std::string db_path, sql_dir;
     int runs = 5;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_path = argv[++i];
-        else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-        else if (!std::strcmp(argv[i], "--sql-dir") && i + 1 < argc) sql_dir = argv[++i];
+        if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+            db_path = argv[++i];
+        else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--sql-dir") && i + 1 < argc)
+            sql_dir = argv[++i];
         else {
             std::fprintf(stderr, "pemakaian: bench_dashboard --db FILE [--runs N] [--sql-dir DIR]\n");
             return 2;
@@ -91,7 +96,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto& db = (*opened)->sql();
-    db.exec("PRAGMA mmap_size = 268435456");  // as the dashboard's reader connection (ui/admin/admin_controller.cpp)
+    db.exec("PRAGMA mmap_size = 268435456");  // as the dashboard's reader connection
+                                              // (ui/admin/admin_controller.cpp)
     constexpr int64_t kPage = 50;
     const auto modules = ListModules(db);
 
@@ -142,7 +148,8 @@ int main(int argc, char** argv) {
     scenarios.push_back({"semua, urut rata-rata naik", {}, {SortKey::AverageScore, false}});
     scenarios.push_back({"halaman 2 (urut nama)", {}, {SortKey::Name, false}, kPage - 1});
     scenarios.push_back({"halaman 1.000 (urut nama)", {}, {SortKey::Name, false}, 999 * kPage - 1});
-    scenarios.push_back({"halaman 1.000 (nilai akhir turun)", {}, {SortKey::FinalScore, true}, 999 * kPage - 1});
+    scenarios.push_back(
+        {"halaman 1.000 (nilai akhir turun)", {}, {SortKey::FinalScore, true}, 999 * kPage - 1});
 
     const auto everyone = SummariseDashboard(db, {}, modules);
     std::printf("# %lld peserta\n", (long long)everyone.learners);
@@ -167,13 +174,15 @@ int main(int argc, char** argv) {
             }
         }
         if (sc.start_after < 0)
-            std::printf("%zu\t%s\t%lld\t%.1f\t%.1f\t%.1f\t%.1f\n", s, sc.name.c_str(), (long long)found, Median(page_ms),
-                        Median(page_cpu), Median(summary_ms), Median(summary_cpu));
+            std::printf("%zu\t%s\t%lld\t%.1f\t%.1f\t%.1f\t%.1f\n", s, sc.name.c_str(), (long long)found,
+                        Median(page_ms), Median(page_cpu), Median(summary_ms), Median(summary_cpu));
         else
-            std::printf("%zu\t%s\t-\t%.1f\t%.1f\t-\t-\n", s, sc.name.c_str(), Median(page_ms), Median(page_cpu));
+            std::printf("%zu\t%s\t-\t%.1f\t%.1f\t-\t-\n", s, sc.name.c_str(), Median(page_ms),
+                        Median(page_cpu));
         if (!sql_dir.empty()) {
             std::ofstream out(sql_dir + "/" + std::to_string(s) + ".sql");
-            for (const auto& q : detail::KeysetPageSql(sc.filter, sc.sort, cursor, kPage + 1)) out << Inline(q);
+            for (const auto& q : detail::KeysetPageSql(sc.filter, sc.sort, cursor, kPage + 1))
+                out << Inline(q);
             if (sc.start_after < 0) out << Inline(detail::SummarySql(sc.filter, modules, 10));
         }
     }

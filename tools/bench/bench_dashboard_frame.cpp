@@ -30,7 +30,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double Ms(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); }
+double Ms(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
 
 std::string Inline(const records::TypedQuery& q) {
     std::string sql = q.sql;
@@ -88,13 +90,18 @@ int main(int argc, char** argv) {
     fs::path content_dir = fs::path(SINAU_SOURCE_DIR) / "content";
     int frames = 300;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_path = argv[++i];
-        else if (!std::strcmp(argv[i], "--content") && i + 1 < argc) content_dir = argv[++i];
-        else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--sql-dir") && i + 1 < argc) sql_dir = argv[++i];
+        if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+            db_path = argv[++i];
+        else if (!std::strcmp(argv[i], "--content") && i + 1 < argc)
+            content_dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc)
+            frames = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--sql-dir") && i + 1 < argc)
+            sql_dir = argv[++i];
     }
     if (db_path.empty()) {
-        std::fprintf(stderr, "usage: bench_dashboard_frame --db FILE [--content DIR] [--frames N] [--sql-dir DIR]\n");
+        std::fprintf(stderr,
+                     "usage: bench_dashboard_frame --db FILE [--content DIR] [--frames N] [--sql-dir DIR]\n");
         return 2;
     }
     auto db = store::Database::Open(db_path);
@@ -110,7 +117,8 @@ int main(int argc, char** argv) {
     const fs::path source(SINAU_SOURCE_DIR);
     ui::AppPaths paths{content_dir, source / "assets", source / "assets" / "i18n"};
     // Destroyed before the ImGui context (its textures and fonts belong to it).
-    auto app_owner = std::make_unique<ui::App>(content::LoadCourse(content_dir), paths, db->get(), ui::UiSettings{}, 1.0f);
+    auto app_owner =
+        std::make_unique<ui::App>(content::LoadCourse(content_dir), paths, db->get(), ui::UiSettings{}, 1.0f);
     ui::App& app = *app_owner;
     app.Init();
     unsigned char* pixels;
@@ -126,7 +134,8 @@ int main(int argc, char** argv) {
     std::vector<double> still, paging;
     for (int i = 0; i < frames; ++i) still.push_back(Frame(app));
     for (int i = 0; i < frames; ++i) {
-        app.admin().Apply(ui::admin::TurnDashboardPage{ui::admin::TurnDashboardPage::To::Next});  // inline, untimed
+        app.admin().Apply(
+            ui::admin::TurnDashboardPage{ui::admin::TurnDashboardPage::To::Next});  // inline, untimed
         paging.push_back(Frame(app));
     }
     const int64_t total = app.admin().dashboard().total;
@@ -139,7 +148,8 @@ int main(int argc, char** argv) {
     std::vector<double> home;
     for (int i = 0; i < frames; ++i) home.push_back(Frame(app));
 
-    std::printf("# learners %lld, %d frames each, 1366x768, CPU only (no GPU)\n", static_cast<long long>(total), frames);
+    std::printf("# learners %lld, %d frames each, 1366x768, CPU only (no GPU)\n",
+                static_cast<long long>(total), frames);
     for (auto [name, v] : {std::pair{"home", &home}, {"dashboard", &still}, {"dashboard-paging", &paging}}) {
         const Stats s = Summarise(*v);
         std::printf("frame\t%s\t%.3f\t%.3f\t%.3f\n", name, s.p50, s.p99, s.max);
@@ -179,10 +189,12 @@ int main(int argc, char** argv) {
             page.push_back(Ms(t0, Clock::now()));
         }
         std::printf("filter\t%zu\t%s\t%lld\t%.1f\t%.1f\n", i, sc.name.c_str(),
-                    static_cast<long long>(app.admin().dashboard().total), Summarise(refresh).p50, Summarise(page).p50);
+                    static_cast<long long>(app.admin().dashboard().total), Summarise(refresh).p50,
+                    Summarise(page).p50);
         if (!sql_dir.empty()) {
             std::ofstream out(fs::path(sql_dir) / (std::to_string(i) + ".sql"));
-            for (const auto& q : records::detail::KeysetPageSql(sc.filter, {}, nullptr, ui::admin::kPageRows + 1))
+            for (const auto& q :
+                 records::detail::KeysetPageSql(sc.filter, {}, nullptr, ui::admin::kPageRows + 1))
                 out << Inline(q);
         }
     }

@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -81,9 +81,12 @@ int main(int argc, char** argv) {
     std::string module = "01-potret-birokrasi";
     int frames = 300;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--content") && i + 1 < argc) content_dir = argv[++i];
-        else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::max(1, std::atoi(argv[++i]));
-        else if (!std::strcmp(argv[i], "--module") && i + 1 < argc) module = argv[++i];
+        if (!std::strcmp(argv[i], "--content") && i + 1 < argc)
+            content_dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--frames") && i + 1 < argc)
+            frames = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--module") && i + 1 < argc)
+            module = argv[++i];
         else {
             std::fprintf(stderr, "usage: bench_quiz_frame [--content DIR] [--frames N] [--module ID]\n");
             return 2;
@@ -105,13 +108,15 @@ int main(int argc, char** argv) {
         io.DeltaTime = 1.0f / 60.0f;
         const fs::path source(SINAU_SOURCE_DIR);
         ui::AppPaths paths{content_dir, source / "assets", source / "assets" / "i18n"};
-        auto app = std::make_unique<ui::App>(content::LoadCourse(content_dir), paths, db->get(), ui::UiSettings{}, 1.0f);
+        auto app = std::make_unique<ui::App>(content::LoadCourse(content_dir), paths, db->get(),
+                                             ui::UiSettings{}, 1.0f);
         app->Init();
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 
-        Do(*app, L::SaveProfile{"", {"Peserta Bench", "198803122015032001", "BPSDM Provinsi Jawa Timur", ""}});
+        Do(*app,
+           L::SaveProfile{"", {"Peserta Bench", "198803122015032001", "BPSDM Provinsi Jawa Timur", ""}});
         if (!app->learning().learner()) {
             std::fprintf(stderr, "no learner: %s\n", app->learning().error().c_str());
             rc = 1;
@@ -129,7 +134,8 @@ int main(int argc, char** argv) {
                 for (size_t i = 0; i < s->items.size(); ++i)
                     if (s->items[i].question->type == content::QuestionType::Mc) {
                         Do(*app, L::GoToQuestion{int(i)});
-                        Do(*app, L::AnswerQuestion{s->items[i].question->id, engine::McAnswer(0), 1000, false});
+                        Do(*app,
+                           L::AnswerQuestion{s->items[i].question->id, engine::McAnswer(0), 1000, false});
                         Measure(*app, "quiz-feedback", frames);
                         break;
                     }

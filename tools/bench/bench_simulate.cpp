@@ -2,9 +2,9 @@
 // store and prints throughput. Used by tools/bench/simulate.sh and answer_commit.sh (to build a big DB).
 //   bench_simulate --db FILE --learners N [--seed S] [--content DIR] [--commit-each]
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
 #include "content/course_loader.hpp"
@@ -16,14 +16,21 @@ int main(int argc, char** argv) {
     sinau::learners::SimulationOptions o;
     for (int i = 1; i < argc; ++i) {
         const bool has = i + 1 < argc;
-        if (!std::strcmp(argv[i], "--db") && has) db_path = argv[++i];
-        else if (!std::strcmp(argv[i], "--learners") && has) o.learners = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--seed") && has) o.seed = std::strtoull(argv[++i], nullptr, 10);
-        else if (!std::strcmp(argv[i], "--content") && has) content_dir = argv[++i];
-        else if (!std::strcmp(argv[i], "--commit-each")) o.batch_per_learner = false;
+        if (!std::strcmp(argv[i], "--db") && has)
+            db_path = argv[++i];
+        else if (!std::strcmp(argv[i], "--learners") && has)
+            o.learners = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--seed") && has)
+            o.seed = std::strtoull(argv[++i], nullptr, 10);
+        else if (!std::strcmp(argv[i], "--content") && has)
+            content_dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--commit-each"))
+            o.batch_per_learner = false;
     }
     if (db_path.empty()) {
-        std::fprintf(stderr, "usage: bench_simulate --db FILE --learners N [--seed S] [--content DIR] [--commit-each]\n");
+        std::fprintf(
+            stderr,
+            "usage: bench_simulate --db FILE --learners N [--seed S] [--content DIR] [--commit-each]\n");
         return 2;
     }
     const auto course = sinau::content::LoadCourse(content_dir);
@@ -39,8 +46,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", r.error().message.c_str());
         return 1;
     }
-    std::printf("learners %d\nresponses %d\nattempts %d\nseconds %.3f\nlearners_per_s %.2f\nresponses_per_s %.1f\n",
-                r->learners, r->responses, r->attempts, r->seconds, r->learners / r->seconds, r->responses / r->seconds);
+    std::printf(
+        "learners %d\nresponses %d\nattempts %d\nseconds %.3f\nlearners_per_s %.2f\nresponses_per_s %.1f\n",
+        r->learners, r->responses, r->attempts, r->seconds, r->learners / r->seconds,
+        r->responses / r->seconds);
     // CPU time too: on a shared, loaded machine wall time includes waiting for a core and for the disk.
     std::printf("cpu_seconds %.3f\nlearners_per_cpu_s %.2f\n", cpu, cpu > 0 ? r->learners / cpu : 0.0);
     return 0;

@@ -25,7 +25,9 @@ using Clock = std::chrono::steady_clock;
 using namespace sinau;
 
 namespace {
-double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double Ms(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double Percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
@@ -59,9 +61,12 @@ int main(int argc, char** argv) {
     int answers = 2000;
     fs::path open_db;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--answers")) answers = std::max(10, std::atoi(argv[i + 1]));
-        else if (!std::strcmp(argv[i], "--open-db")) open_db = argv[i + 1];
+        if (!std::strcmp(argv[i], "--dir"))
+            dir = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--answers"))
+            answers = std::max(10, std::atoi(argv[i + 1]));
+        else if (!std::strcmp(argv[i], "--open-db"))
+            open_db = argv[i + 1];
     }
     fs::create_directories(dir);
     const fs::path ours_path = dir / "ours.db", ref_path = dir / "reference.db";
@@ -82,7 +87,8 @@ int main(int argc, char** argv) {
     const int per_attempt = 200;
     const auto course = BenchCourse(per_attempt);
     const auto& module = course.modules[0];
-    auto learner = learners::LearnerStore(db).Create({"Siti Rahayu", "198803122015032001", "BPSDM Provinsi Jawa Timur", ""});
+    auto learner = learners::LearnerStore(db).Create(
+        {"Siti Rahayu", "198803122015032001", "BPSDM Provinsi Jawa Timur", ""});
     store::Learning learning(db, course, learner->id);
 
     // ---- reference: the same row shape, prepared once, autocommit ----
@@ -91,7 +97,8 @@ int main(int argc, char** argv) {
     ref.exec(
         "CREATE TABLE responses (id TEXT PRIMARY KEY, attempt_id TEXT NOT NULL, question_id TEXT NOT NULL, "
         "question_hash TEXT NOT NULL, content_version TEXT NOT NULL, answer TEXT NOT NULL, fraction REAL, "
-        "answered_at TEXT NOT NULL, duration_ms INTEGER, updated_at TEXT NOT NULL, UNIQUE (attempt_id, question_id))");
+        "answered_at TEXT NOT NULL, duration_ms INTEGER, updated_at TEXT NOT NULL, UNIQUE (attempt_id, "
+        "question_id))");
     SQLite::Statement ins(ref, "INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     std::vector<double> ours, bare;
@@ -119,7 +126,8 @@ int main(int argc, char** argv) {
         for (int k = 0; k < block; ++k) {
             if ((done + k) % per_attempt == 0) ref_attempt = util::NewUuid();
             // The reference does no work we skip on purpose: the values are prepared outside the timing.
-            const std::string id = util::NewUuid(), now = util::NowIso8601(), q = "q" + std::to_string((done + k) % per_attempt);
+            const std::string id = util::NewUuid(), now = util::NowIso8601(),
+                              q = "q" + std::to_string((done + k) % per_attempt);
             t = Clock::now();
             ins.bind(1, id);
             ins.bind(2, ref_attempt);
@@ -163,8 +171,8 @@ int main(int argc, char** argv) {
             a.push_back(reopen(open_db));
             b.push_back(bare_open(open_db));
         }
-        std::printf("open_big_ms %.3f\nopen_big_bare_ms %.3f\nopen_big_mb %.1f\n", Percentile(a, 0.5), Percentile(b, 0.5),
-                    double(fs::file_size(open_db)) / 1e6);
+        std::printf("open_big_ms %.3f\nopen_big_bare_ms %.3f\nopen_big_mb %.1f\n", Percentile(a, 0.5),
+                    Percentile(b, 0.5), double(fs::file_size(open_db)) / 1e6);
         // What a quick_check before the first frame would cost (not done by Open: measured to justify that).
         const auto t0 = Clock::now();
         SQLite::Database raw(open_db.string(), SQLite::OPEN_READONLY);

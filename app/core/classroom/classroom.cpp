@@ -36,9 +36,12 @@ Rejection Reject(int status, std::string code, std::string message) {
 
 int RefusalStatus(Refusal r) {
     switch (r) {
-        case Refusal::UnknownParticipant: return 401;
-        case Refusal::BadChoice: return 400;
-        default: return 409;
+        case Refusal::UnknownParticipant:
+            return 401;
+        case Refusal::BadChoice:
+            return 400;
+        default:
+            return 409;
     }
 }
 
@@ -134,8 +137,8 @@ Expected<std::unique_ptr<Classroom>> Classroom::Create(const std::filesystem::pa
 }
 
 Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::path& db_path,
-                                                       const std::string& session_id, const content::Course& course,
-                                                       AutoPilot autopilot) {
+                                                       const std::string& session_id,
+                                                       const content::Course& course, AutoPilot autopilot) {
     auto recorder = Recorder::Open(db_path);
     if (!recorder) return recorder.error();
     std::unique_ptr<Classroom> c(new Classroom());
@@ -181,13 +184,15 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
         const int port = state.value("port", 0);
         if (port > 0 && port <= 65535) c->served_port_ = static_cast<uint16_t>(port);
         if (!ValidPin(c->pin_)) c->pin_ = RandomPin();
-        c->session_ = std::make_unique<ClassSession>(session_id, c->pin_, c->plan_.questions, c->plan_.settings);
+        c->session_ =
+            std::make_unique<ClassSession>(session_id, c->pin_, c->plan_.questions, c->plan_.settings);
 
-        SQLite::Statement p(tx.db,
-                            "SELECT p.id, p.name, COALESCE(p.nip, ''), COALESCE(p.learner_id, ''), p.token_hash, "
-                            "p.score, COALESCE(a.id, '') FROM class_participants p "
-                            "LEFT JOIN attempts a ON a.participant_id = p.id AND a.kind = 'class' "
-                            "WHERE p.session_id = ? ORDER BY p.joined_at, p.rowid");
+        SQLite::Statement p(
+            tx.db,
+            "SELECT p.id, p.name, COALESCE(p.nip, ''), COALESCE(p.learner_id, ''), p.token_hash, "
+            "p.score, COALESCE(a.id, '') FROM class_participants p "
+            "LEFT JOIN attempts a ON a.participant_id = p.id AND a.kind = 'class' "
+            "WHERE p.session_id = ? ORDER BY p.joined_at, p.rowid");
         p.bind(1, session_id);
         std::unordered_map<std::string, int> index_of;
         while (p.executeStep()) {
@@ -205,24 +210,27 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
             if (!part.nip.empty()) c->used_nips_.insert(part.nip);
             c->session_->participant(index).score = score;  // the committed score is authoritative
         }
-        SQLite::Statement r(tx.db,
-                            "SELECT a.participant_id, r.question_id, r.answer, COALESCE(r.fraction, 0), "
-                            "COALESCE(r.duration_ms, 0) "
-                            "FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.class_session_id = ?");
+        SQLite::Statement r(
+            tx.db,
+            "SELECT a.participant_id, r.question_id, r.answer, COALESCE(r.fraction, 0), "
+            "COALESCE(r.duration_ms, 0) "
+            "FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.class_session_id = ?");
         r.bind(1, session_id);
         while (r.executeStep()) {
             const auto who = index_of.find(r.getColumn(0).getString());
             if (who == index_of.end()) continue;
             const std::string qid = r.getColumn(1).getString();
             const auto& qs = c->plan_.questions;
-            const auto q = std::find_if(qs.begin(), qs.end(), [&](const ClassQuestion& x) { return x.id == qid; });
+            const auto q =
+                std::find_if(qs.begin(), qs.end(), [&](const ClassQuestion& x) { return x.id == qid; });
             if (q == qs.end()) continue;
             c->session_->RestoreAnswer(who->second, static_cast<int>(q - qs.begin()),
                                        SelectionFromAnswerJson(*q, r.getColumn(2).getString()),
                                        r.getColumn(3).getDouble(), r.getColumn(4).getInt64(), 0);
         }
         if (!c->session_->RestoreState(state_text, c->Now()))
-            failure = Error{"Status sesi kelas " + session_id + " tidak cocok dengan soal modul; tidak dapat dilanjutkan."};
+            failure = Error{"Status sesi kelas " + session_id +
+                            " tidak cocok dengan soal modul; tidak dapat dilanjutkan."};
     });
     if (!status) return status.error();
     if (failure) return *failure;
@@ -238,7 +246,9 @@ Classroom::~Classroom() {
     if (recorder_) recorder_->Flush();
 }
 
-int64_t Classroom::Now() const { return clock_ ? clock_() : SystemNowMs(); }
+int64_t Classroom::Now() const {
+    return clock_ ? clock_() : SystemNowMs();
+}
 
 void Classroom::SetClockForTest(std::function<int64_t()> now) {
     std::lock_guard lock(mutex_);
@@ -255,7 +265,9 @@ void Classroom::SetChangeHook(std::function<void()> on_change) {
     on_change_ = std::move(on_change);
 }
 
-void Classroom::Flush() { recorder_->Flush(); }
+void Classroom::Flush() {
+    recorder_->Flush();
+}
 
 bool Classroom::ended() const {
     std::lock_guard lock(mutex_);
@@ -305,7 +317,8 @@ void Classroom::SubmitStateLocked(bool ended) {
     const std::string id = session_id_;
     recorder_->Submit([state, now, id, ended](RecorderTx& tx) {
         auto& st = tx.Prepare(
-            "UPDATE class_sessions SET state = ?, updated_at = ?, ended_at = COALESCE(ended_at, ?) WHERE id = ?");
+            "UPDATE class_sessions SET state = ?, updated_at = ?, ended_at = COALESCE(ended_at, ?) WHERE id "
+            "= ?");
         st.bind(1, state);
         st.bind(2, now);
         if (ended)
@@ -332,7 +345,8 @@ void Classroom::SubmitStateLocked(bool ended) {
     recorder_->Submit([rows = std::move(rows), now](RecorderTx& tx) {
         for (const auto& r : rows) {
             auto& st = tx.Prepare(
-                "UPDATE attempts SET submitted_at = COALESCE(submitted_at, ?), score = ?, passed = ?, updated_at = ? "
+                "UPDATE attempts SET submitted_at = COALESCE(submitted_at, ?), score = ?, passed = ?, "
+                "updated_at = ? "
                 "WHERE id = ?");
             st.bind(1, now);
             st.bind(2, r.score);
@@ -366,12 +380,24 @@ Refusal Classroom::Act(Refusal (ClassSession::*action)(int64_t)) {
     return r;
 }
 
-Refusal Classroom::Next() { return Act(&ClassSession::Next); }
-Refusal Classroom::Reveal() { return Act(&ClassSession::Reveal); }
-Refusal Classroom::Pause() { return Act(&ClassSession::Pause); }
-Refusal Classroom::Resume() { return Act(&ClassSession::Resume); }
-Refusal Classroom::Skip() { return Act(&ClassSession::Skip); }
-Refusal Classroom::End() { return Act(&ClassSession::End); }
+Refusal Classroom::Next() {
+    return Act(&ClassSession::Next);
+}
+Refusal Classroom::Reveal() {
+    return Act(&ClassSession::Reveal);
+}
+Refusal Classroom::Pause() {
+    return Act(&ClassSession::Pause);
+}
+Refusal Classroom::Resume() {
+    return Act(&ClassSession::Resume);
+}
+Refusal Classroom::Skip() {
+    return Act(&ClassSession::Skip);
+}
+Refusal Classroom::End() {
+    return Act(&ClassSession::End);
+}
 
 void Classroom::Tick() {
     bool changed = false;
@@ -388,7 +414,8 @@ void Classroom::Tick() {
                 if (autopilot_.expect > 0 && joined >= autopilot_.expect) {
                     changed = session_->Next(now) == Refusal::None || changed;
                 } else if (since >= autopilot_.lobby_ms) {
-                    changed = (joined > 0 ? session_->Next(now) : session_->End(now)) == Refusal::None || changed;
+                    changed =
+                        (joined > 0 ? session_->Next(now) : session_->End(now)) == Refusal::None || changed;
                 }
             } else if (session_->phase() == Phase::Reveal && since >= autopilot_.reveal_ms) {
                 changed = session_->Next(now) == Refusal::None || changed;
@@ -424,7 +451,8 @@ void Classroom::Join(const JoinRequest& request, JoinDone done) {
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
         if (session_->NameTaken(request.name) || pending_names_.count(lower)) {
-            done(Reject(409, "name_taken", "Nama ini sudah dipakai peserta lain. Tambahkan inisial atau nomor."));
+            done(Reject(409, "name_taken",
+                        "Nama ini sudah dipakai peserta lain. Tambahkan inisial atau nomor."));
             return;
         }
         if (!request.nip.empty() && used_nips_.count(request.nip)) {
@@ -451,13 +479,20 @@ void Classroom::Join(const JoinRequest& request, JoinDone done) {
                     if (find.executeStep()) *learner = find.getColumn(0).getString();
                 }
                 auto& ins = tx.Prepare(
-                    "INSERT INTO class_participants (id, session_id, name, nip, learner_id, token_hash, score, "
+                    "INSERT INTO class_participants (id, session_id, name, nip, learner_id, token_hash, "
+                    "score, "
                     "joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
                 ins.bind(1, p.id);
                 ins.bind(2, sid);
                 ins.bind(3, p.name);
-                if (p.nip.empty()) ins.bind(4); else ins.bind(4, p.nip);
-                if (learner->empty()) ins.bind(5); else ins.bind(5, *learner);
+                if (p.nip.empty())
+                    ins.bind(4);
+                else
+                    ins.bind(4, p.nip);
+                if (learner->empty())
+                    ins.bind(5);
+                else
+                    ins.bind(5, *learner);
                 ins.bind(6, p.token_hash);
                 ins.bind(7, now);
                 ins.bind(8, now);
@@ -467,7 +502,10 @@ void Classroom::Join(const JoinRequest& request, JoinDone done) {
                     "content_version, plan, class_session_id, started_at, updated_at) "
                     "VALUES (?, ?, ?, ?, 'class', 'latihan', ?, ?, ?, ?, ?, ?)");
                 att.bind(1, p.attempt_id);
-                if (learner->empty()) att.bind(2); else att.bind(2, *learner);
+                if (learner->empty())
+                    att.bind(2);
+                else
+                    att.bind(2, *learner);
                 att.bind(3, p.id);
                 att.bind(4, plan->module_id);
                 att.bind(5, plan->course_id);
@@ -543,14 +581,23 @@ void Classroom::Answer(int participant, const AnswerRequest& request, AnswerDone
     const auto& p = session_->participants()[static_cast<size_t>(participant)];
     const auto& q = session_->question(request.question);
     struct Row {
-        std::string response_id, attempt_id, participant_id, question_id, question_hash, content_version, answer, at;
+        std::string response_id, attempt_id, participant_id, question_id, question_hash, content_version,
+            answer, at;
         double fraction;
         int64_t duration_ms;
         int score;
     };
-    Row row{util::NewUuid(), p.attempt_id, p.id, q.id, q.hash, plan_.content_version,
-            AnswerJson(q, outcome.answer.selection), IsoFromMs(outcome.answer.answered_at_ms),
-            outcome.answer.fraction, outcome.answer.duration_ms, p.score};
+    Row row{util::NewUuid(),
+            p.attempt_id,
+            p.id,
+            q.id,
+            q.hash,
+            plan_.content_version,
+            AnswerJson(q, outcome.answer.selection),
+            IsoFromMs(outcome.answer.answered_at_ms),
+            outcome.answer.fraction,
+            outcome.answer.duration_ms,
+            p.score};
     recorder_->Submit(
         [row](RecorderTx& tx) {
             auto& ins = tx.Prepare(
@@ -584,14 +631,18 @@ void Classroom::Answer(int participant, const AnswerRequest& request, AnswerDone
                 e.name = name;
                 if (s) {
                     e.kind = ClassEvent::Kind::AnswerStored;
-                    result = json{{"type", "ack"}, {"question", answer.question}, {"choices", answer.selection},
-                                  {"answered_at", at}}
-                                 .dump();
+                    result = json{
+                        {"type", "ack"},
+                        {"question", answer.question},
+                        {"choices", answer.selection},
+                        {"answered_at",
+                         at}}.dump();
                 } else {
                     session_->Unanswer(answer);  // not durable: as if it never arrived, the phone may retry
                     e.kind = ClassEvent::Kind::StorageFailed;
                     e.message = s.error().message;
-                    result = Reject(503, "storage_failed", "Jawaban belum tersimpan di komputer pelatih. Coba lagi.");
+                    result = Reject(503, "storage_failed",
+                                    "Jawaban belum tersimpan di komputer pelatih. Coba lagi.");
                 }
                 PushEventLocked(std::move(e));
                 wake = wake_;
@@ -616,8 +667,10 @@ std::string Classroom::SharedViewLocked() const {
     const bool has_question = s.current() >= 0 && s.phase() != Phase::Lobby && s.phase() != Phase::Ended;
     if (has_question) {
         const auto& q = s.question(s.current());
-        j["question"] = {{"index", s.current()},         {"kind", KindName(q.kind)},
-                         {"text", q.text},               {"choices", q.choices},
+        j["question"] = {{"index", s.current()},
+                         {"kind", KindName(q.kind)},
+                         {"text", q.text},
+                         {"choices", q.choices},
                          {"duration_ms", s.settings().question_ms}};
     }
     const auto standings = s.Standings();
@@ -632,8 +685,11 @@ std::string Classroom::SharedViewLocked() const {
     if (s.phase() == Phase::Reveal && s.current() >= 0) {
         const auto& q = s.question(s.current());
         const auto& r = s.result(s.current());
-        j["reveal"] = {{"correct", CorrectChoices(q)}, {"counts", r.counts}, {"answered", r.answered},
-                       {"feedback", q.feedback},       {"basis", q.basis}};
+        j["reveal"] = {{"correct", CorrectChoices(q)},
+                       {"counts", r.counts},
+                       {"answered", r.answered},
+                       {"feedback", q.feedback},
+                       {"basis", q.basis}};
         j["leaderboard"] = board(5);
     }
     if (s.phase() == Phase::Ended) {
@@ -641,9 +697,10 @@ std::string Classroom::SharedViewLocked() const {
         int correct = 0;
         for (const auto& p : s.participants()) correct += p.correct;
         const double denom = static_cast<double>(s.participants().size()) * s.asked();
-        j["summary"] = {{"participants", s.participants().size()},
-                        {"asked", s.asked()},
-                        {"average_correct_percent", denom > 0 ? std::round(1000.0 * correct / denom) / 10.0 : 0.0}};
+        j["summary"] = {
+            {"participants", s.participants().size()},
+            {"asked", s.asked()},
+            {"average_correct_percent", denom > 0 ? std::round(1000.0 * correct / denom) / 10.0 : 0.0}};
     }
     shared_view_ = j.dump();
     shared_version_ = s.version();
@@ -658,12 +715,14 @@ std::string Classroom::ViewLocked(int participant, int64_t now) const {
     const auto& s = *session_;
     const auto& p = s.participants().at(static_cast<size_t>(participant));
     // Ranks are cached per version; a participant who joined since then is ranked on the fly.
-    int rank = static_cast<size_t>(participant) < ranks_.size() ? ranks_[static_cast<size_t>(participant)] : 0;
+    int rank =
+        static_cast<size_t>(participant) < ranks_.size() ? ranks_[static_cast<size_t>(participant)] : 0;
     if (rank == 0) {
         rank = 1;
         for (const auto& other : s.participants()) rank += other.score > p.score ? 1 : 0;
     }
-    json you = {{"id", p.id}, {"name", p.name}, {"score", p.score}, {"rank", rank}, {"correct_count", p.correct}};
+    json you = {
+        {"id", p.id}, {"name", p.name}, {"score", p.score}, {"rank", rank}, {"correct_count", p.correct}};
     const int q = s.current();
     const auto answer = q >= 0 ? s.AnswerOf(participant, q) : std::nullopt;
     you["answered"] = answer.has_value();
@@ -751,7 +810,8 @@ std::vector<QuestionSummary> Classroom::Results() const {
             sum.correct += a->correct ? 1 : 0;
             total_ms += a->duration_ms;
             for (int c : a->selection)
-                if (c >= 0 && static_cast<size_t>(c) < sum.counts.size()) ++sum.counts[static_cast<size_t>(c)];
+                if (c >= 0 && static_cast<size_t>(c) < sum.counts.size())
+                    ++sum.counts[static_cast<size_t>(c)];
         }
         sum.average_ms = sum.answered > 0 ? static_cast<double>(total_ms) / sum.answered : 0.0;
         out.push_back(std::move(sum));
@@ -784,7 +844,8 @@ std::string Classroom::SummaryText() const {
     std::string out;
     char line[256];
     const double denom = static_cast<double>(v.participants) * v.asked;
-    std::snprintf(line, sizeof line, "Ringkasan: %d peserta, %d dari %d soal ditanyakan, rata-rata benar %.1f%%\n",
+    std::snprintf(line, sizeof line,
+                  "Ringkasan: %d peserta, %d dari %d soal ditanyakan, rata-rata benar %.1f%%\n",
                   v.participants, v.asked, v.total, denom > 0 ? 100.0 * v.correct_answers / denom : 0.0);
     out += line;
     for (size_t i = 0; i < v.standings.size() && i < 3; ++i) {

@@ -95,12 +95,12 @@ struct QuestionSummary {
     std::string text;
     std::vector<std::string> choices;
     std::vector<int> correct_choices;
-    bool asked = false;    // was opened
-    bool skipped = false;  // closed by "Lewati" without a reveal
+    bool asked = false;       // was opened
+    bool skipped = false;     // closed by "Lewati" without a reveal
     std::vector<int> counts;  // picks per choice (a multi answer counts once per picked choice)
     int answered = 0;
-    int correct = 0;              // full-credit answers
-    double average_ms = 0.0;      // mean time to answer among those who answered (pauses excluded)
+    int correct = 0;          // full-credit answers
+    double average_ms = 0.0;  // mean time to answer among those who answered (pauses excluded)
 };
 
 struct JoinOk {
@@ -117,7 +117,8 @@ public:
     // Reloads a session from the database after a crash: same PIN, participants, tokens, scores and
     // answers; an open question keeps its deadline (or is revealed if it passed while the app was down).
     static Expected<std::unique_ptr<Classroom>> Resume(const std::filesystem::path& db_path,
-                                                       const std::string& session_id, const content::Course& course,
+                                                       const std::string& session_id,
+                                                       const content::Course& course,
                                                        AutoPilot autopilot = {});
     ~Classroom();
 

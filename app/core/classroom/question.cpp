@@ -8,9 +8,12 @@ namespace sinau::classroom {
 
 std::string_view KindName(ClassQuestionKind kind) {
     switch (kind) {
-        case ClassQuestionKind::Mc: return "mc";
-        case ClassQuestionKind::TrueFalse: return "tf";
-        case ClassQuestionKind::Multi: return "multi";
+        case ClassQuestionKind::Mc:
+            return "mc";
+        case ClassQuestionKind::TrueFalse:
+            return "tf";
+        case ClassQuestionKind::Multi:
+            return "multi";
     }
     return "mc";
 }
@@ -62,9 +65,12 @@ std::vector<int> CorrectChoices(const ClassQuestion& q) {
 
 engine::Answer ToEngineAnswer(const ClassQuestion& q, const std::vector<int>& selection) {
     switch (q.kind) {
-        case ClassQuestionKind::Mc: return engine::McAnswer(selection.empty() ? -1 : selection.front());
-        case ClassQuestionKind::TrueFalse: return engine::TfAnswer(!selection.empty() && selection.front() == 0);
-        case ClassQuestionKind::Multi: return engine::MultiAnswer(selection);
+        case ClassQuestionKind::Mc:
+            return engine::McAnswer(selection.empty() ? -1 : selection.front());
+        case ClassQuestionKind::TrueFalse:
+            return engine::TfAnswer(!selection.empty() && selection.front() == 0);
+        case ClassQuestionKind::Multi:
+            return engine::MultiAnswer(selection);
     }
     return engine::McAnswer(-1);
 }

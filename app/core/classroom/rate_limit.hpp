@@ -17,7 +17,8 @@ struct BucketConfig {
 
 class RateLimiter {
 public:
-    explicit RateLimiter(BucketConfig config, size_t max_keys = 20000) : config_(config), max_keys_(max_keys) {}
+    explicit RateLimiter(BucketConfig config, size_t max_keys = 20000)
+        : config_(config), max_keys_(max_keys) {}
 
     // True when `key` may proceed now (takes one token). `now_ms`: a monotonic clock in ms.
     bool Allow(const std::string& key, int64_t now_ms);

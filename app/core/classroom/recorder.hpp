@@ -5,8 +5,9 @@
 // durable (store::Database uses WAL + synchronous=FULL). While one batch commits the next one queues, so
 // under load a batch holds everything that arrived during the previous fsync (no timer, no added delay).
 //
-// Threads: one writer thread and one WAL-checkpoint thread. Submit/Run/Flush from any thread. Work and `done` run on the writer thread: `done` must not
-// block for long and must not call Run/Flush (it would wait for itself).
+// Threads: one writer thread and one WAL-checkpoint thread. Submit/Run/Flush from any thread. Work and `done`
+// run on the writer thread: `done` must not block for long and must not call Run/Flush (it would wait for
+// itself).
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -44,7 +45,8 @@ public:
     using Work = std::function<void(RecorderTx&)>;  // may throw (SQLite::Exception, std::exception)
     using Done = std::function<void(const Status&)>;
 
-    // Opens its own connection (store::Database::Open: migrated, WAL, synchronous=FULL) and starts the thread.
+    // Opens its own connection (store::Database::Open: migrated, WAL, synchronous=FULL) and starts the
+    // thread.
     static Expected<std::unique_ptr<Recorder>> Open(const std::filesystem::path& db_path);
     ~Recorder();  // commits what is queued, then stops
     Recorder(const Recorder&) = delete;

@@ -8,8 +8,8 @@ namespace sinau::classroom {
 
 std::string RandomPin();    // 6 decimal digits, uniformly drawn ("004217" is possible)
 std::string RandomToken();  // 128 random bits as 32 lowercase hex digits: what a phone keeps
-// SHA-256 of the token as 64 hex digits: what the database and the session keep (class_participants.token_hash),
-// so a copy of the database cannot be used to answer for someone.
+// SHA-256 of the token as 64 hex digits: what the database and the session keep
+// (class_participants.token_hash), so a copy of the database cannot be used to answer for someone.
 std::string HashToken(std::string_view token);
 
 }  // namespace sinau::classroom

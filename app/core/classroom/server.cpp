@@ -45,7 +45,9 @@ std::string WsErrorJson(const Rejection& r, int question = -1) {
     return j.dump();
 }
 
-std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
+std::string_view Sv(beast::string_view s) {
+    return {s.data(), s.size()};
+}
 
 struct StaticFile {
     std::string body;
@@ -230,16 +232,17 @@ private:
         }
         const auto& request = std::get<AnswerRequest>(parsed);
         const int question = request.question;
-        server_.room->Answer(participant_, request,
-                             [self = shared_from_this(), question](std::variant<std::string, Rejection> result) {
-                                 if (auto* ack = std::get_if<std::string>(&result)) {
-                                     self->Send(std::make_shared<const std::string>(std::move(*ack)));
-                                 } else {
-                                     self->server_.rejected++;
-                                     self->Send(std::make_shared<const std::string>(
-                                         WsErrorJson(std::get<Rejection>(result), question)));
-                                 }
-                             });
+        server_.room->Answer(
+            participant_, request,
+            [self = shared_from_this(), question](std::variant<std::string, Rejection> result) {
+                if (auto* ack = std::get_if<std::string>(&result)) {
+                    self->Send(std::make_shared<const std::string>(std::move(*ack)));
+                } else {
+                    self->server_.rejected++;
+                    self->Send(std::make_shared<const std::string>(
+                        WsErrorJson(std::get<Rejection>(result), question)));
+                }
+            });
     }
 
     void Enqueue(std::shared_ptr<const std::string> message) {
@@ -294,7 +297,8 @@ public:
     }
 
     void Run() {
-        net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
+        net::dispatch(stream_.get_executor(),
+                      beast::bind_front_handler(&HttpSession::DoRead, shared_from_this()));
     }
 
     // Any thread: a parked long-poll should answer now.
@@ -308,7 +312,8 @@ private:
         parser_->body_limit(kMaxBodyBytes);
         parser_->header_limit(kHeaderLimit);
         stream_.expires_after(kReadTimeout);
-        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
+        http::async_read(stream_, buffer_, *parser_,
+                         beast::bind_front_handler(&HttpSession::OnRead, shared_from_this()));
     }
 
     void OnRead(beast::error_code ec, std::size_t) {
@@ -349,8 +354,7 @@ private:
     }
 
     void Upgrade() {
-        if (Sv(req_.target()) != "/ws")
-            return SendError({404, "not_found", "Alamat tidak ditemukan."});
+        if (Sv(req_.target()) != "/ws") return SendError({404, "not_found", "Alamat tidak ditemukan."});
         if (!SameOrigin()) return SendError({403, "bad_origin", "Asal halaman tidak diizinkan."});
         upgraded_ = true;  // the connection is counted by the WebSocket session from now on
         server_.connections--;
@@ -369,7 +373,8 @@ private:
             return SendBody(200, file->second.body, file->second.type, /*cache=*/true);
         }
         if (path == "/api/health") {
-            if (method != http::verb::get) return SendError({405, "method_not_allowed", "Metode tidak diizinkan."});
+            if (method != http::verb::get)
+                return SendError({405, "method_not_allowed", "Metode tidak diizinkan."});
             return SendBody(200, R"({"ok":true})", "application/json");
         }
         if (path == "/api/join") return Join();
@@ -418,7 +423,8 @@ private:
         }
         auto parsed = ParseJoin(req_.body());
         if (auto* r = std::get_if<Rejection>(&parsed)) return SendError(*r);
-        server_.room->Join(std::get<JoinRequest>(parsed), [self = shared_from_this()](std::variant<JoinOk, Rejection> result) {
+        server_.room->Join(std::get<JoinRequest>(parsed), [self = shared_from_this()](
+                                                              std::variant<JoinOk, Rejection> result) {
             net::post(self->stream_.get_executor(), [self, result = std::move(result)]() mutable {
                 if (auto* r = std::get_if<Rejection>(&result)) {
                     if (r->code == "wrong_pin") self->server_.pin_limiter.Allow(self->ip_, MonotonicMs());
@@ -432,21 +438,25 @@ private:
     }
 
     void State(const std::string& target) {
-        if (req_.method() != http::verb::get) return SendError({405, "method_not_allowed", "Metode tidak diizinkan."});
+        if (req_.method() != http::verb::get)
+            return SendError({405, "method_not_allowed", "Metode tidak diizinkan."});
         const auto token = Token();
         if (!token) return;
         const auto who = server_.room->Authenticate(*token);
-        if (!who) return SendError({401, "unknown_token", "Sesi Anda tidak dikenal. Silakan bergabung lagi."});
+        if (!who)
+            return SendError({401, "unknown_token", "Sesi Anda tidak dikenal. Silakan bergabung lagi."});
         participant_ = *who;
         uint64_t since = 0;
         const auto q = target.find("?since=");
         if (q != std::string::npos) {
             const std::string digits = target.substr(q + 7);
-            if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
+            if (digits.empty() || digits.size() > 18 ||
+                digits.find_first_not_of("0123456789") != std::string::npos)
                 return SendError({400, "bad_field", "Parameter since tidak valid."});
             since = std::stoull(digits);
         }
-        if (since == 0 || server_.room->version() != since) return SendBody(200, server_.room->ViewFor(participant_), "application/json");
+        if (since == 0 || server_.room->version() != since)
+            return SendBody(200, server_.room->ViewFor(participant_), "application/json");
         // Park until the view changes or the poll times out (then answer with the same view).
         poll_timer_.expires_after(std::chrono::milliseconds(server_.config.poll_timeout_ms));
         poll_timer_.async_wait([self = shared_from_this()](beast::error_code) {
@@ -463,16 +473,18 @@ private:
         const auto token = Token();
         if (!token) return;
         const auto who = server_.room->Authenticate(*token);
-        if (!who) return SendError({401, "unknown_token", "Sesi Anda tidak dikenal. Silakan bergabung lagi."});
+        if (!who)
+            return SendError({401, "unknown_token", "Sesi Anda tidak dikenal. Silakan bergabung lagi."});
         auto parsed = ParseAnswer(req_.body(), false);
         if (auto* r = std::get_if<Rejection>(&parsed)) return SendError(*r);
-        server_.room->Answer(*who, std::get<AnswerRequest>(parsed),
-                             [self = shared_from_this()](std::variant<std::string, Rejection> result) {
-                                 net::post(self->stream_.get_executor(), [self, result = std::move(result)]() mutable {
-                                     if (auto* r = std::get_if<Rejection>(&result)) return self->SendError(*r);
-                                     self->SendBody(200, std::move(std::get<std::string>(result)), "application/json");
-                                 });
-                             });
+        server_.room->Answer(
+            *who, std::get<AnswerRequest>(parsed),
+            [self = shared_from_this()](std::variant<std::string, Rejection> result) {
+                net::post(self->stream_.get_executor(), [self, result = std::move(result)]() mutable {
+                    if (auto* r = std::get_if<Rejection>(&result)) return self->SendError(*r);
+                    self->SendBody(200, std::move(std::get<std::string>(result)), "application/json");
+                });
+            });
     }
 
     void SendError(const Rejection& r) {
@@ -563,7 +575,8 @@ void Hub::Broadcast(Classroom& room) {
             if (auto p = weak.lock()) polls.push_back(std::move(p));
     }
     auto views = room.ViewsFor(who);  // one lock for the whole class
-    for (size_t i = 0; i < targets.size(); ++i) targets[i]->Send(std::make_shared<const std::string>(std::move(views[i])));
+    for (size_t i = 0; i < targets.size(); ++i)
+        targets[i]->Send(std::make_shared<const std::string>(std::move(views[i])));
     for (auto& p : polls) p->Wake();
 }
 
@@ -616,7 +629,8 @@ static Expected<StaticFile> LoadFile(const std::filesystem::path& path, std::str
     return StaticFile{ss.str(), std::move(type)};
 }
 
-Expected<std::unique_ptr<ClassServer>> ClassServer::Start(ServerConfig config, std::shared_ptr<Classroom> room) {
+Expected<std::unique_ptr<ClassServer>> ClassServer::Start(ServerConfig config,
+                                                          std::shared_ptr<Classroom> room) {
     std::unique_ptr<ClassServer> server(new ClassServer());
     server->impl_ = std::make_unique<Impl>(std::move(config));
     auto& impl = *server->impl_;
@@ -649,11 +663,14 @@ Expected<std::unique_ptr<ClassServer>> ClassServer::Start(ServerConfig config, s
     });
     impl.Accept();
     impl.Tick();
-    for (int i = 0; i < std::max(1, impl.config.io_threads); ++i) impl.threads.emplace_back([raw] { raw->ioc.run(); });
+    for (int i = 0; i < std::max(1, impl.config.io_threads); ++i)
+        impl.threads.emplace_back([raw] { raw->ioc.run(); });
     return server;
 }
 
-ClassServer::~ClassServer() { Stop(); }
+ClassServer::~ClassServer() {
+    Stop();
+}
 
 void ClassServer::Stop() {
     if (!impl_ || impl_->stopped.exchange(true)) return;
@@ -673,9 +690,15 @@ void ClassServer::Stop() {
     impl.room->Flush();  // every answer acknowledged so far is durable (it already was: acks follow commits)
 }
 
-uint16_t ClassServer::port() const { return impl_->port; }
-const std::string& ClassServer::bind() const { return impl_->config.bind; }
-Classroom& ClassServer::classroom() { return *impl_->room; }
+uint16_t ClassServer::port() const {
+    return impl_->port;
+}
+const std::string& ClassServer::bind() const {
+    return impl_->config.bind;
+}
+Classroom& ClassServer::classroom() {
+    return *impl_->room;
+}
 
 ClassServer::Stats ClassServer::stats() const {
     Stats s;
@@ -686,11 +709,13 @@ ClassServer::Stats ClassServer::stats() const {
     return s;
 }
 
-Expected<std::unique_ptr<ClassServer>> ServeClassroom(ServerConfig config, std::shared_ptr<Classroom> classroom) {
+Expected<std::unique_ptr<ClassServer>> ServeClassroom(ServerConfig config,
+                                                      std::shared_ptr<Classroom> classroom) {
     if (config.port == 0 && classroom->served_port() != 0) {
         ServerConfig same = config;
         same.port = classroom->served_port();
-        if (auto server = ClassServer::Start(same, classroom)) return server;  // else taken meanwhile: any port
+        if (auto server = ClassServer::Start(same, classroom))
+            return server;  // else taken meanwhile: any port
     }
     auto server = ClassServer::Start(config, classroom);
     if (server) classroom->SetServedPort((*server)->port());

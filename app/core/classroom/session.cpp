@@ -9,11 +9,16 @@ namespace sinau::classroom {
 
 std::string_view PhaseName(Phase phase) {
     switch (phase) {
-        case Phase::Lobby: return "lobby";
-        case Phase::Question: return "question";
-        case Phase::Paused: return "paused";
-        case Phase::Reveal: return "reveal";
-        case Phase::Ended: return "ended";
+        case Phase::Lobby:
+            return "lobby";
+        case Phase::Question:
+            return "question";
+        case Phase::Paused:
+            return "paused";
+        case Phase::Reveal:
+            return "reveal";
+        case Phase::Ended:
+            return "ended";
     }
     return "lobby";
 }
@@ -26,30 +31,48 @@ std::optional<Phase> PhaseFromName(std::string_view name) {
 
 std::string_view RefusalCode(Refusal r) {
     switch (r) {
-        case Refusal::None: return "ok";
-        case Refusal::UnknownParticipant: return "unknown_participant";
-        case Refusal::NotAccepting: return "not_accepting";
-        case Refusal::Paused: return "paused";
-        case Refusal::WrongQuestion: return "wrong_question";
-        case Refusal::TooLate: return "too_late";
-        case Refusal::AlreadyAnswered: return "already_answered";
-        case Refusal::BadChoice: return "bad_choice";
-        case Refusal::InvalidAction: return "invalid_action";
+        case Refusal::None:
+            return "ok";
+        case Refusal::UnknownParticipant:
+            return "unknown_participant";
+        case Refusal::NotAccepting:
+            return "not_accepting";
+        case Refusal::Paused:
+            return "paused";
+        case Refusal::WrongQuestion:
+            return "wrong_question";
+        case Refusal::TooLate:
+            return "too_late";
+        case Refusal::AlreadyAnswered:
+            return "already_answered";
+        case Refusal::BadChoice:
+            return "bad_choice";
+        case Refusal::InvalidAction:
+            return "invalid_action";
     }
     return "error";
 }
 
 std::string_view RefusalMessage(Refusal r) {
     switch (r) {
-        case Refusal::None: return "OK.";
-        case Refusal::UnknownParticipant: return "Peserta tidak dikenal. Silakan bergabung lagi.";
-        case Refusal::NotAccepting: return "Saat ini tidak ada soal yang dibuka.";
-        case Refusal::Paused: return "Soal sedang dijeda oleh pelatih.";
-        case Refusal::WrongQuestion: return "Jawaban ini untuk soal lain, bukan soal yang sedang dibuka.";
-        case Refusal::TooLate: return "Waktu menjawab sudah habis.";
-        case Refusal::AlreadyAnswered: return "Anda sudah menjawab soal ini.";
-        case Refusal::BadChoice: return "Pilihan jawaban tidak valid.";
-        case Refusal::InvalidAction: return "Tindakan ini tidak dapat dilakukan sekarang.";
+        case Refusal::None:
+            return "OK.";
+        case Refusal::UnknownParticipant:
+            return "Peserta tidak dikenal. Silakan bergabung lagi.";
+        case Refusal::NotAccepting:
+            return "Saat ini tidak ada soal yang dibuka.";
+        case Refusal::Paused:
+            return "Soal sedang dijeda oleh pelatih.";
+        case Refusal::WrongQuestion:
+            return "Jawaban ini untuk soal lain, bukan soal yang sedang dibuka.";
+        case Refusal::TooLate:
+            return "Waktu menjawab sudah habis.";
+        case Refusal::AlreadyAnswered:
+            return "Anda sudah menjawab soal ini.";
+        case Refusal::BadChoice:
+            return "Pilihan jawaban tidak valid.";
+        case Refusal::InvalidAction:
+            return "Tindakan ini tidak dapat dilakukan sekarang.";
     }
     return "Kesalahan.";
 }
@@ -205,7 +228,8 @@ ClassSession::AnswerOutcome ClassSession::Answer(int participant, int question, 
     const auto& q = questions_[static_cast<size_t>(question)];
     const int n = static_cast<int>(q.choices.size());
     std::sort(selection.begin(), selection.end());
-    const bool in_range = std::all_of(selection.begin(), selection.end(), [&](int i) { return i >= 0 && i < n; });
+    const bool in_range =
+        std::all_of(selection.begin(), selection.end(), [&](int i) { return i >= 0 && i < n; });
     const bool unique = std::adjacent_find(selection.begin(), selection.end()) == selection.end();
     const bool count_ok = q.kind == ClassQuestionKind::Multi ? !selection.empty() : selection.size() == 1;
     if (!in_range || !unique || !count_ok) {
@@ -257,8 +281,8 @@ void ClassSession::Unanswer(const AcceptedAnswer& a) {
     slot.reset();
 }
 
-void ClassSession::RestoreAnswer(int participant, int question, const std::vector<int>& selection, double fraction,
-                                 int64_t duration_ms, int64_t answered_at_ms) {
+void ClassSession::RestoreAnswer(int participant, int question, const std::vector<int>& selection,
+                                 double fraction, int64_t duration_ms, int64_t answered_at_ms) {
     auto& slot = answers_.at(static_cast<size_t>(participant)).at(static_cast<size_t>(question));
     if (slot) return;
     AcceptedAnswer a;
@@ -271,7 +295,8 @@ void ClassSession::RestoreAnswer(int participant, int question, const std::vecto
     a.answered_at_ms = answered_at_ms;
     if (a.correct) {
         if (settings_.speed_bonus) {  // time left when it arrived = question time - time taken
-            const double left = 1.0 - static_cast<double>(a.duration_ms) / static_cast<double>(settings_.question_ms);
+            const double left =
+                1.0 - static_cast<double>(a.duration_ms) / static_cast<double>(settings_.question_ms);
             a.points = kSpeedBase + static_cast<int>(std::lround(kSpeedBonus * std::clamp(left, 0.0, 1.0)));
         } else {
             a.points = 1;
@@ -303,7 +328,8 @@ std::vector<Standing> ClassSession::Standings() const {
     out.reserve(participants_.size());
     for (size_t i = 0; i < participants_.size(); ++i)
         out.push_back({static_cast<int>(i), 0, participants_[i].score});
-    std::stable_sort(out.begin(), out.end(), [](const Standing& a, const Standing& b) { return a.score > b.score; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Standing& a, const Standing& b) { return a.score > b.score; });
     for (size_t i = 0; i < out.size(); ++i)
         out[i].rank = (i > 0 && out[i].score == out[i - 1].score) ? out[i - 1].rank : static_cast<int>(i) + 1;
     return out;
@@ -312,7 +338,8 @@ std::vector<Standing> ClassSession::Standings() const {
 std::vector<Standing> ClassSession::TopStandings(size_t n) const {
     std::vector<Standing> all;
     all.reserve(participants_.size());
-    for (size_t i = 0; i < participants_.size(); ++i) all.push_back({static_cast<int>(i), 0, participants_[i].score});
+    for (size_t i = 0; i < participants_.size(); ++i)
+        all.push_back({static_cast<int>(i), 0, participants_[i].score});
     n = std::min(n, all.size());
     // Same order as Standings(): score descending, ties by join order (the index).
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
@@ -368,11 +395,14 @@ bool ClassSession::RestoreState(std::string_view text, int64_t now) {
         if (!ids[i].is_string() || ids[i].get<std::string>() != questions_[i].id) return false;
     const int current = j.value("current", -1);
     if (current < -1 || current >= total()) return false;
-    if ((*phase == Phase::Question || *phase == Phase::Paused || *phase == Phase::Reveal) && current < 0) return false;
+    if ((*phase == Phase::Question || *phase == Phase::Paused || *phase == Phase::Reveal) && current < 0)
+        return false;
     for (const auto& i : j.value("asked", nlohmann::json::array()))
-        if (i.is_number_unsigned() && i.get<size_t>() < results_.size()) results_[i.get<size_t>()].asked = true;
+        if (i.is_number_unsigned() && i.get<size_t>() < results_.size())
+            results_[i.get<size_t>()].asked = true;
     for (const auto& i : j.value("skipped", nlohmann::json::array()))
-        if (i.is_number_unsigned() && i.get<size_t>() < results_.size()) results_[i.get<size_t>()].skipped = true;
+        if (i.is_number_unsigned() && i.get<size_t>() < results_.size())
+            results_[i.get<size_t>()].skipped = true;
     phase_ = *phase;
     current_ = current;
     opened_at_ = j.value("opened_at_ms", int64_t{0});

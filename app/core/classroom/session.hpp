@@ -21,9 +21,9 @@ std::string_view PhaseName(Phase phase);  // "lobby", "question", "paused", "rev
 std::optional<Phase> PhaseFromName(std::string_view name);
 
 struct SessionSettings {
-    int64_t question_ms = 20000;           // countdown per question
-    bool speed_bonus = false;              // off: 1 point per correct answer (accuracy only)
-    bool close_when_all_answered = true;   // reveal as soon as every participant has answered
+    int64_t question_ms = 20000;          // countdown per question
+    bool speed_bonus = false;             // off: 1 point per correct answer (accuracy only)
+    bool close_when_all_answered = true;  // reveal as soon as every participant has answered
 };
 
 // Points for a correct answer with the speed bonus on: kSpeedBase + up to kSpeedBonus for answering at once.
@@ -69,8 +69,8 @@ struct AcceptedAnswer {
 };
 
 struct QuestionResult {
-    bool asked = false;    // was opened
-    bool skipped = false;  // skipped by the trainer: no reveal
+    bool asked = false;       // was opened
+    bool skipped = false;     // skipped by the trainer: no reveal
     std::vector<int> counts;  // picks per choice
     int answered = 0;
     int correct = 0;
@@ -84,7 +84,8 @@ struct Standing {
 
 class ClassSession {
 public:
-    ClassSession(std::string id, std::string pin, std::vector<ClassQuestion> questions, SessionSettings settings);
+    ClassSession(std::string id, std::string pin, std::vector<ClassQuestion> questions,
+                 SessionSettings settings);
 
     // --- participants ---------------------------------------------------------------------------
     int AddParticipant(Participant p);  // returns its index
@@ -98,8 +99,9 @@ public:
     Refusal Reveal(int64_t now);  // Question/Paused -> Reveal (close the question early)
     Refusal Pause(int64_t now);   // Question -> Paused
     Refusal Resume(int64_t now);  // Paused -> Question with the time that was left
-    Refusal Skip(int64_t now);    // Question/Paused -> next question without reveal (answers given keep counting)
-    Refusal End(int64_t now);     // any -> Ended
+    Refusal Skip(
+        int64_t now);  // Question/Paused -> next question without reveal (answers given keep counting)
+    Refusal End(int64_t now);  // any -> Ended
     // Closes the open question when its deadline passed (or everyone answered). True if the phase changed.
     bool Tick(int64_t now);
 
@@ -131,10 +133,10 @@ public:
     const SessionSettings& settings() const { return settings_; }
     int64_t RemainingMs(int64_t now) const;  // of the open question (frozen while paused); 0 otherwise
     int64_t deadline_ms() const { return deadline_; }
-    uint64_t version() const { return version_; }  // bumps on every phase change: views are rebuilt
-    std::vector<Standing> Standings() const;        // best first, ties by join order
+    uint64_t version() const { return version_; }        // bumps on every phase change: views are rebuilt
+    std::vector<Standing> Standings() const;             // best first, ties by join order
     std::vector<Standing> TopStandings(size_t n) const;  // the first n of Standings(), O(size log n)
-    int asked() const;                              // questions opened and not skipped
+    int asked() const;                                   // questions opened and not skipped
 
     // --- persistence (class_sessions.state) -----------------------------------------------------
     std::string StateJson() const;

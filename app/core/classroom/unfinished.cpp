@@ -15,10 +15,11 @@ Expected<std::vector<UnfinishedSession>> FindUnfinishedSessions(const std::files
     if (!db) return db.error();
     try {
         std::vector<UnfinishedSession> out;
-        SQLite::Statement s((*db)->sql(),
-                            "SELECT s.id, s.module_id, s.title, s.started_at, s.updated_at, s.state, "
-                            "(SELECT COUNT(*) FROM class_participants p WHERE p.session_id = s.id) "
-                            "FROM class_sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at DESC, s.rowid DESC");
+        SQLite::Statement s(
+            (*db)->sql(),
+            "SELECT s.id, s.module_id, s.title, s.started_at, s.updated_at, s.state, "
+            "(SELECT COUNT(*) FROM class_participants p WHERE p.session_id = s.id) "
+            "FROM class_sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at DESC, s.rowid DESC");
         while (s.executeStep()) {
             UnfinishedSession u;
             u.id = s.getColumn(0).getString();
@@ -52,7 +53,8 @@ Status EndUnfinishedSession(const std::filesystem::path& db_path, const std::str
         try {
             SQLite::Statement s((*db)->sql(), "SELECT ended_at IS NULL FROM class_sessions WHERE id = ?");
             s.bind(1, session_id);
-            if (!s.executeStep()) return Error{"Sesi kelas " + session_id + " tidak ditemukan di basis data."};
+            if (!s.executeStep())
+                return Error{"Sesi kelas " + session_id + " tidak ditemukan di basis data."};
             if (s.getColumn(0).getInt() == 0) return Error{"Sesi kelas " + session_id + " sudah diakhiri."};
         } catch (const std::exception& e) {
             return Error{"Sesi kelas tidak dapat dibaca: " + std::string(e.what())};
@@ -69,8 +71,9 @@ Status EndUnfinishedSession(const std::filesystem::path& db_path, const std::str
     if (!db) return db.error();
     try {
         const std::string now = util::NowIso8601();
-        SQLite::Statement s((*db)->sql(),
-                            "UPDATE class_sessions SET ended_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL");
+        SQLite::Statement s(
+            (*db)->sql(),
+            "UPDATE class_sessions SET ended_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL");
         s.bind(1, now);
         s.bind(2, now);
         s.bind(3, session_id);

@@ -22,10 +22,10 @@ struct UnfinishedSession {
     std::string started_at;  // ISO 8601 UTC, as stored
     std::string updated_at;  // the last phase change that reached the disk
     Phase phase = Phase::Lobby;
-    int current = -1;        // question index reached (-1: still in the lobby)
-    int total = 0;           // questions planned
+    int current = -1;  // question index reached (-1: still in the lobby)
+    int total = 0;     // questions planned
     int participants = 0;
-    bool resumable = true;   // false when its state is unreadable (it can only be ended)
+    bool resumable = true;  // false when its state is unreadable (it can only be ended)
 };
 
 // Newest first. Sessions of any module are listed, even one no longer in the course (Resume then

@@ -40,16 +40,18 @@ size_t DecodeUtf8(std::string_view s, size_t i, char32_t& cp) {
     return len;
 }
 
-bool IsSpace(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A); }
+bool IsSpace(char32_t cp) {
+    return cp == ' ' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
+}
 
 // Characters that would let a name hide, reorder or break how other names are shown.
 bool IsForbidden(char32_t cp) {
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;            // C0, DEL, C1 (incl. tab, newline)
-    if (cp >= 0x200B && cp <= 0x200F) return true;                       // zero-width, LRM/RLM
-    if (cp >= 0x202A && cp <= 0x202E) return true;                       // bidi embeddings/overrides
-    if (cp >= 0x2066 && cp <= 0x2069) return true;                       // bidi isolates
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;  // C0, DEL, C1 (incl. tab, newline)
+    if (cp >= 0x200B && cp <= 0x200F) return true;             // zero-width, LRM/RLM
+    if (cp >= 0x202A && cp <= 0x202E) return true;             // bidi embeddings/overrides
+    if (cp >= 0x2066 && cp <= 0x2069) return true;             // bidi isolates
     if (cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFD) return true;  // separators, BOM, U+FFFD
-    if (cp >= 0xE000 && cp <= 0xF8FF) return true;                       // private use
+    if (cp >= 0xE000 && cp <= 0xF8FF) return true;                                  // private use
     return false;
 }
 
@@ -73,7 +75,8 @@ Checked<std::string> CleanName(std::string_view raw) {
         if (IsSpace(cp)) {
             pending_space = !out.empty();
         } else {
-            if (IsForbidden(cp)) return Reject(400, "invalid_name", "Nama berisi karakter yang tidak diizinkan.");
+            if (IsForbidden(cp))
+                return Reject(400, "invalid_name", "Nama berisi karakter yang tidak diizinkan.");
             // No name needs markup; refusing it here is a second wall behind escaping on every screen.
             if (cp == '<' || cp == '>')
                 return Reject(400, "invalid_name", "Nama tidak boleh berisi tanda < atau >.");
@@ -93,8 +96,12 @@ Checked<std::string> CleanName(std::string_view raw) {
     return out;
 }
 
-bool ValidPin(std::string_view pin) { return AllDigits(pin, kPinDigits); }
-bool ValidNip(std::string_view nip) { return AllDigits(nip, kNipDigits); }
+bool ValidPin(std::string_view pin) {
+    return AllDigits(pin, kPinDigits);
+}
+bool ValidNip(std::string_view nip) {
+    return AllDigits(nip, kNipDigits);
+}
 
 bool ValidTokenFormat(std::string_view token) {
     if (token.size() != kTokenHexChars) return false;
@@ -106,7 +113,8 @@ bool ValidTokenFormat(std::string_view token) {
 Checked<JoinRequest> ParseJoin(std::string_view body) {
     if (body.size() > kMaxBodyBytes) return Reject(413, "body_too_large", "Permintaan terlalu besar.");
     const auto j = nlohmann::json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return Reject(400, "bad_json", "Permintaan bukan JSON yang valid.");
+    if (j.is_discarded() || !j.is_object())
+        return Reject(400, "bad_json", "Permintaan bukan JSON yang valid.");
     for (const auto& [key, value] : j.items()) {
         (void)value;
         if (key != "pin" && key != "name" && key != "nip")
@@ -114,7 +122,8 @@ Checked<JoinRequest> ParseJoin(std::string_view body) {
     }
     if (!j.contains("pin") || !j["pin"].is_string() || !ValidPin(j["pin"].get_ref<const std::string&>()))
         return Reject(400, "invalid_pin", "PIN harus 6 angka.");
-    if (!j.contains("name") || !j["name"].is_string()) return Reject(400, "invalid_name", "Nama wajib diisi.");
+    if (!j.contains("name") || !j["name"].is_string())
+        return Reject(400, "invalid_name", "Nama wajib diisi.");
     JoinRequest out;
     out.pin = j["pin"].get<std::string>();
     auto name = CleanName(j["name"].get_ref<const std::string&>());
@@ -132,7 +141,8 @@ Checked<JoinRequest> ParseJoin(std::string_view body) {
 Checked<AnswerRequest> ParseAnswer(std::string_view body, bool allow_type_key) {
     if (body.size() > kMaxBodyBytes) return Reject(413, "body_too_large", "Permintaan terlalu besar.");
     const auto j = nlohmann::json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return Reject(400, "bad_json", "Permintaan bukan JSON yang valid.");
+    if (j.is_discarded() || !j.is_object())
+        return Reject(400, "bad_json", "Permintaan bukan JSON yang valid.");
     for (const auto& [key, value] : j.items()) {
         (void)value;
         if (key != "question" && key != "choices" && !(allow_type_key && key == "type"))

@@ -9,16 +9,16 @@
 
 namespace sinau::classroom {
 
-inline constexpr size_t kMaxBodyBytes = 4096;     // request bodies and WebSocket messages
-inline constexpr size_t kMaxNameChars = 40;       // code points after trimming
+inline constexpr size_t kMaxBodyBytes = 4096;  // request bodies and WebSocket messages
+inline constexpr size_t kMaxNameChars = 40;    // code points after trimming
 inline constexpr size_t kPinDigits = 6;
 inline constexpr size_t kNipDigits = 18;
-inline constexpr size_t kTokenHexChars = 32;      // 128-bit token as lowercase hex
+inline constexpr size_t kTokenHexChars = 32;  // 128-bit token as lowercase hex
 
 struct Rejection {
-    int status = 400;      // HTTP status
-    std::string code;      // "invalid_name", "bad_json", ...
-    std::string message;   // Bahasa Indonesia, shown to the participant
+    int status = 400;     // HTTP status
+    std::string code;     // "invalid_name", "bad_json", ...
+    std::string message;  // Bahasa Indonesia, shown to the participant
 };
 
 template <class T>
@@ -28,8 +28,8 @@ using Checked = std::variant<T, Rejection>;
 // (C0, DEL, C1), bidi overrides and zero-width characters, '<' and '>', an empty result, or more than
 // kMaxNameChars. Names are still escaped wherever shown.
 Checked<std::string> CleanName(std::string_view raw);
-bool ValidPin(std::string_view pin);          // exactly kPinDigits ASCII digits
-bool ValidNip(std::string_view nip);          // exactly kNipDigits ASCII digits
+bool ValidPin(std::string_view pin);            // exactly kPinDigits ASCII digits
+bool ValidNip(std::string_view nip);            // exactly kNipDigits ASCII digits
 bool ValidTokenFormat(std::string_view token);  // kTokenHexChars lowercase hex digits
 
 struct JoinRequest {

@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension().string() == ext; }
+bool HasExtension(const fs::path& p, std::string_view ext) {
+    return p.extension().string() == ext;
+}
 
 // Files of one kind in a folder, in name order (the order trainers see in a file manager).
 std::vector<fs::path> FilesWithExtension(const fs::path& dir, std::string_view ext) {
@@ -42,7 +44,9 @@ void FileLintFindings(Course& course, Diagnostics findings) {
         Module* owner = nullptr;
         for (auto& m : course.modules) {
             const std::string prefix = "modules/" + m.id + "/";
-            if (d.file.compare(0, prefix.size(), prefix) == 0 || d.file == prefix.substr(0, prefix.size() - 1)) owner = &m;
+            if (d.file.compare(0, prefix.size(), prefix) == 0 ||
+                d.file == prefix.substr(0, prefix.size() - 1))
+                owner = &m;
         }
         (owner ? owner->errors : course.errors).push_back(std::move(d));
     }
@@ -84,8 +88,7 @@ Course LoadCourse(const fs::path& dir, const LoadOptions& options) {
     const std::string manifest = "course.toml";
     auto bytes = ReadSourceFile(dir / manifest, manifest, course.errors);
     if (!bytes) {
-        if (!course.errors.empty())
-            course.errors.back().message += " (folder kursus: " + dir.string() + ")";
+        if (!course.errors.empty()) course.errors.back().message += " (folder kursus: " + dir.string() + ")";
         return course;
     }
     std::string_view text;
@@ -94,11 +97,13 @@ Course LoadCourse(const fs::path& dir, const LoadOptions& options) {
     auto table = ParseToml(text, place);
     if (!table) return course;
 
-    ReportUnknownKeys(*table, {"id", "title", "version", "language", "pass_mark", "about", "modules", "source", "quiz"},
-                      "course.toml", place);
+    ReportUnknownKeys(
+        *table, {"id", "title", "version", "language", "pass_mark", "about", "modules", "source", "quiz"},
+        "course.toml", place);
     const auto require = [&](std::string_view key) {
         if (!table->contains(key))
-            course.errors.push_back({manifest, 0, 0, "kunci '" + std::string(key) + "' belum ada di course.toml"});
+            course.errors.push_back(
+                {manifest, 0, 0, "kunci '" + std::string(key) + "' belum ada di course.toml"});
     };
     require("id");
     require("title");
@@ -109,7 +114,8 @@ Course LoadCourse(const fs::path& dir, const LoadOptions& options) {
     if (auto v = ReadString(*table, "language", place)) course.language = std::move(*v);
     if (auto v = ReadNumber(*table, "pass_mark", place)) {
         if (*v < 0 || *v > 100)
-            course.errors.push_back(place.At(*table->get("pass_mark"), "'pass_mark' adalah persen: 0 sampai 100"));
+            course.errors.push_back(
+                place.At(*table->get("pass_mark"), "'pass_mark' adalah persen: 0 sampai 100"));
         else
             course.pass_mark = *v;
     }
@@ -141,7 +147,8 @@ Course LoadCourse(const fs::path& dir, const LoadOptions& options) {
     }
     if (auto about = ReadString(*table, "about", place)) {
         if (about->find("..") != std::string::npos || about->empty() || about->front() == '/') {
-            course.errors.push_back(place.At(*table->get("about"), "'about' harus nama berkas di dalam folder kursus"));
+            course.errors.push_back(
+                place.At(*table->get("about"), "'about' harus nama berkas di dalam folder kursus"));
         } else if (auto page = ReadSourceFile(dir / *about, *about, course.errors)) {
             course.about = ReadPageFile(*page, *about, "Tentang", course.errors);
         }
@@ -150,18 +157,22 @@ Course LoadCourse(const fs::path& dir, const LoadOptions& options) {
     if (const auto* node = table->get("modules")) {
         const auto* arr = node->as_array();
         if (!arr) {
-            course.errors.push_back(place.At(*node, "'modules' harus daftar nama folder, mis. modules = [\"01-...\"]"));
+            course.errors.push_back(
+                place.At(*node, "'modules' harus daftar nama folder, mis. modules = [\"01-...\"]"));
         } else {
             std::vector<std::string> seen;
             for (const auto& el : *arr) {
                 const auto* s = el.as_string();
                 if (!s) {
-                    course.errors.push_back(place.At(el, "isi 'modules' harus nama folder dalam tanda kutip"));
+                    course.errors.push_back(
+                        place.At(el, "isi 'modules' harus nama folder dalam tanda kutip"));
                     continue;
                 }
                 const std::string id = s->get();
                 if (!IsSafeModuleId(id)) {
-                    course.errors.push_back(place.At(el, "nama modul '" + id + "' tidak sah: pakai nama folder saja, tanpa '/' atau '..'"));
+                    course.errors.push_back(place.At(
+                        el,
+                        "nama modul '" + id + "' tidak sah: pakai nama folder saja, tanpa '/' atau '..'"));
                     continue;
                 }
                 if (std::find(seen.begin(), seen.end(), id) != seen.end()) {

@@ -22,7 +22,7 @@ struct LoadOptions {
 Course LoadCourse(const std::filesystem::path& dir, const LoadOptions& options = {});
 
 // Reads one module folder with the given quiz defaults; `display_dir` prefixes diagnostics' paths.
-Module LoadModule(const std::filesystem::path& module_dir, const std::string& id, const std::string& display_dir,
-                  const QuizSettings& defaults);
+Module LoadModule(const std::filesystem::path& module_dir, const std::string& id,
+                  const std::string& display_dir, const QuizSettings& defaults);
 
 }  // namespace sinau::content

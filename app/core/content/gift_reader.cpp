@@ -20,8 +20,8 @@ namespace {
 
 struct Ch {
     char c;
-    bool literal;        // came from a backslash escape: never a GIFT control character
-    std::uint32_t off;   // byte offset in the file
+    bool literal;       // came from a backslash escape: never a GIFT control character
+    std::uint32_t off;  // byte offset in the file
 };
 
 struct Range {
@@ -30,7 +30,8 @@ struct Range {
 };
 
 bool IsSpace(const Ch& ch) {
-    return !ch.literal && (ch.c == ' ' || ch.c == '\t' || ch.c == '\n' || ch.c == '\r' || ch.c == '\f' || ch.c == '\v');
+    return !ch.literal &&
+           (ch.c == ' ' || ch.c == '\t' || ch.c == '\n' || ch.c == '\r' || ch.c == '\f' || ch.c == '\v');
 }
 
 class QuestionText {
@@ -133,7 +134,9 @@ private:
         if (out_.errors.size() < kMaxErrors) {
             out_.errors.push_back(DiagnosticAt(file_, map_, offset, std::move(message)));
         } else if (out_.errors.size() == kMaxErrors) {
-            out_.errors.push_back({file_, 0, 0, "terlalu banyak masalah; sisanya tidak ditampilkan — perbaiki yang di atas dulu"});
+            out_.errors.push_back(
+                {file_, 0, 0,
+                 "terlalu banyak masalah; sisanya tidak ditampilkan — perbaiki yang di atas dulu"});
         }
     }
 
@@ -148,7 +151,8 @@ private:
             if (trimmed.substr(0, 2) == "//") {
                 comments.append(trimmed).push_back('\n');
                 if (annotation_at == std::string_view::npos &&
-                    (trimmed.find("[id:") != std::string_view::npos || trimmed.find("[tag:") != std::string_view::npos))
+                    (trimmed.find("[id:") != std::string_view::npos ||
+                     trimmed.find("[tag:") != std::string_view::npos))
                     annotation_at = line.begin + std::size_t(trimmed.data() - view.data());
                 continue;
             }
@@ -158,7 +162,8 @@ private:
                 const char c = text_[i];
                 if (c == '\\' && i + 1 < line.end) {
                     const char n = text_[i + 1];
-                    if (n == '\\' || n == ':' || n == '#' || n == '=' || n == '{' || n == '}' || n == '~' || n == 'n') {
+                    if (n == '\\' || n == ':' || n == '#' || n == '=' || n == '{' || n == '}' || n == '~' ||
+                        n == 'n') {
                         q.ch.push_back({n == 'n' ? '\n' : n, true, std::uint32_t(i)});
                         ++i;
                         continue;
@@ -170,7 +175,8 @@ private:
         if (q.ch.empty()) {
             if (annotation_at != std::string_view::npos)
                 Error(annotation_at,
-                      "komentar [id:...] / [tag:...] tidak menempel pada soal: hapus baris kosong antara komentar "
+                      "komentar [id:...] / [tag:...] tidak menempel pada soal: hapus baris kosong antara "
+                      "komentar "
                       "ini dan soalnya");
             return;
         }
@@ -211,10 +217,14 @@ private:
             const auto close = q.Find(r, ']');
             if (close != QuestionText::npos) {
                 const std::string name = q.Str({r.b + 1, close});
-                if (name == "moodle") out.format = TextFormat::Moodle;
-                else if (name == "html") out.format = TextFormat::Html;
-                else if (name == "plain") out.format = TextFormat::Plain;
-                else if (name == "markdown") out.format = TextFormat::Markdown;
+                if (name == "moodle")
+                    out.format = TextFormat::Moodle;
+                else if (name == "html")
+                    out.format = TextFormat::Html;
+                else if (name == "plain")
+                    out.format = TextFormat::Plain;
+                else if (name == "markdown")
+                    out.format = TextFormat::Markdown;
                 if (out.format) r.b = close + 1;
             }
         }
@@ -234,7 +244,9 @@ private:
         const auto [ptr, ec] = std::from_chars(first, last, value);
         if (close == QuestionText::npos || inner.empty() || ec != std::errc() || ptr != last ||
             inner.find_first_of("eE") != std::string::npos || !std::isfinite(value)) {
-            Error(q.Offset(r.b), "bobot tidak sah: tulis persen di antara dua tanda %, mis. ~%50%jawaban atau ~%-100%jawaban");
+            Error(
+                q.Offset(r.b),
+                "bobot tidak sah: tulis persen di antara dua tanda %, mis. ~%50%jawaban atau ~%-100%jawaban");
             return false;
         }
         if (value < -100.0 || value > 100.0) {
@@ -281,7 +293,9 @@ private:
         if (q.StartsWith(text, "::")) {
             const auto close = q.Find({text.b + 2, text.e}, "::");
             if (close == QuestionText::npos) {
-                Error(q.Offset(text.b), "judul soal tidak ditutup: tulis ::Judul:: lalu teks soal (atau \\: untuk titik dua biasa)");
+                Error(q.Offset(text.b),
+                      "judul soal tidak ditutup: tulis ::Judul:: lalu teks soal (atau \\: untuk titik dua "
+                      "biasa)");
                 return;
             }
             std::string title = q.Str({text.b + 2, close});
@@ -318,13 +332,15 @@ private:
             return;
         }
         if (const auto again = q.Find({open + 1, close}, '{'); again != QuestionText::npos) {
-            Error(q.Offset(again), "'{' kedua di dalam blok jawaban; tulis \\{ bila maksudnya kurung kurawal biasa");
+            Error(q.Offset(again),
+                  "'{' kedua di dalam blok jawaban; tulis \\{ bila maksudnya kurung kurawal biasa");
             return;
         }
         for (std::size_t i = close + 1; i < text.e; ++i) {
             if (q.Is(i, '{') || q.Is(i, '}')) {
-                Error(q.Offset(i), "satu soal hanya boleh punya satu blok jawaban {...}; pisahkan soal dengan baris "
-                                   "kosong, atau tulis \\{ \\} untuk kurung kurawal biasa");
+                Error(q.Offset(i),
+                      "satu soal hanya boleh punya satu blok jawaban {...}; pisahkan soal dengan baris "
+                      "kosong, atau tulis \\{ \\} untuk kurung kurawal biasa");
                 return;
             }
         }
@@ -349,7 +365,9 @@ private:
         Range answers = q.Trim({open + 1, close});
         if (const auto gf = q.FindLast(answers, "####"); gf != QuestionText::npos) {
             if (feedback_after) {
-                Error(q.Offset(gf), "umpan balik umum '####' ditulis dua kali (di dalam dan sesudah '}'); pakai salah satu");
+                Error(
+                    q.Offset(gf),
+                    "umpan balik umum '####' ditulis dua kali (di dalam dan sesudah '}'); pakai salah satu");
                 return;
             }
             question.general_feedback = WithFormat(q, {gf + 4, answers.e}).text;
@@ -363,7 +381,8 @@ private:
             ok = ParseNumerical(q, {answers.b + 1, answers.e}, question);
         } else if (q.Find(answers, '~') != QuestionText::npos) {
             ok = ParseChoices(q, answers, question, open);
-        } else if (q.Find(answers, '=') != QuestionText::npos && q.Find(answers, "->") != QuestionText::npos) {
+        } else if (q.Find(answers, '=') != QuestionText::npos &&
+                   q.Find(answers, "->") != QuestionText::npos) {
             ok = ParseMatching(q, answers, question, open);
         } else {
             Range check = answers;
@@ -404,7 +423,9 @@ private:
     bool ParseChoices(const QuestionText& q, Range answers, Question& question, std::size_t open) {
         auto pieces = q.SplitBefore(answers, [&](std::size_t i) { return q.Is(i, '~') || q.Is(i, '='); });
         if (const auto lead = q.Trim(pieces.front()); !lead.empty()) {
-            Error(q.Offset(lead.b), "ada teks sebelum pilihan pertama: awali setiap pilihan dengan '=' (benar) atau '~' (salah)");
+            Error(
+                q.Offset(lead.b),
+                "ada teks sebelum pilihan pertama: awali setiap pilihan dengan '=' (benar) atau '~' (salah)");
             return false;
         }
         bool single = false;
@@ -417,7 +438,8 @@ private:
                 choice.fraction = 1.0;
                 if (q.Is(q.Trim(body).b, '%')) {
                     Error(q.Offset(q.Trim(body).b),
-                          "bobot %...% hanya dipakai setelah '~' pada pilihan ganda; tulis ~%50%jawaban (atau '=' saja untuk jawaban benar)");
+                          "bobot %...% hanya dipakai setelah '~' pada pilihan ganda; tulis ~%50%jawaban "
+                          "(atau '=' saja untuk jawaban benar)");
                     return false;
                 }
             } else if (!ReadWeight(q, body, choice.fraction)) {
@@ -446,7 +468,8 @@ private:
     bool ParseMatching(const QuestionText& q, Range answers, Question& question, std::size_t open) {
         auto pieces = q.SplitBefore(answers, [&](std::size_t i) { return q.Is(i, '='); });
         if (const auto lead = q.Trim(pieces.front()); !lead.empty()) {
-            Error(q.Offset(lead.b), "ada teks sebelum pasangan pertama: tulis setiap pasangan sebagai =kiri -> kanan");
+            Error(q.Offset(lead.b),
+                  "ada teks sebelum pasangan pertama: tulis setiap pasangan sebagai =kiri -> kanan");
             return false;
         }
         for (std::size_t k = 1; k < pieces.size(); ++k) {
@@ -500,8 +523,10 @@ private:
         auto pieces = q.SplitBefore(answers, [&](std::size_t i) { return q.Is(i, '='); });
         for (std::size_t k = 0; k < pieces.size(); ++k) {
             Range body = pieces[k];
-            if (k > 0) ++body.b;  // skip '='
-            else if (q.Trim(body).empty()) continue;  // Moodle drops an empty text before the first '='
+            if (k > 0)
+                ++body.b;  // skip '='
+            else if (q.Trim(body).empty())
+                continue;  // Moodle drops an empty text before the first '='
             Choice choice;
             choice.fraction = 1.0;
             if (!ReadWeight(q, body, choice.fraction)) {
@@ -532,7 +557,8 @@ private:
         if (!v.empty() && v.front() == '+') v.remove_prefix(1);
         double d = 0;
         const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-        if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(d)) return std::nullopt;
+        if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(d))
+            return std::nullopt;
         return d;
     }
 
@@ -546,8 +572,10 @@ private:
         auto pieces = q.SplitBefore(answers, [&](std::size_t i) { return q.Is(i, '='); });
         for (std::size_t k = 0; k < pieces.size(); ++k) {
             Range body = pieces[k];
-            if (k > 0) ++body.b;
-            else if (q.Trim(body).empty()) continue;
+            if (k > 0)
+                ++body.b;
+            else if (q.Trim(body).empty())
+                continue;
             NumericalAnswer answer;
             if (!ReadWeight(q, body, answer.fraction)) {
                 return false;  // one problem per question is enough to fix it
@@ -569,8 +597,11 @@ private:
                 value = Number(s);
             }
             if (!value || !tolerance || (range && (!lo || !hi))) {
-                Error(at, "jawaban numerik harus angka (pakai titik untuk desimal), mis. {#2024} atau {#12.5:0.5} "
-                          "atau {#1..5}, bukan '" + s + "'");
+                Error(
+                    at,
+                    "jawaban numerik harus angka (pakai titik untuk desimal), mis. {#2024} atau {#12.5:0.5} "
+                    "atau {#1..5}, bukan '" +
+                        s + "'");
                 return false;  // one problem per question is enough to fix it
             }
             if (range && *lo > *hi) {

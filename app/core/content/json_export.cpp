@@ -10,7 +10,8 @@ using nlohmann::json;
 json ErrorsJson(const Diagnostics& errors) {
     json out = json::array();
     for (const auto& e : errors)
-        out.push_back({{"file", e.file}, {"line", e.ShownLine()}, {"col", e.ShownCol()}, {"message", e.message}});
+        out.push_back(
+            {{"file", e.file}, {"line", e.ShownLine()}, {"col", e.ShownCol()}, {"message", e.message}});
     return out;
 }
 
@@ -36,12 +37,17 @@ std::string GiftJson(const std::vector<Question>& questions, const Diagnostics& 
     json list = json::array();
     for (const auto& q : questions) {
         json choices = json::array();
-        for (const auto& c : q.choices) choices.push_back({{"text", c.text}, {"fraction", c.fraction}, {"feedback", c.feedback}});
+        for (const auto& c : q.choices)
+            choices.push_back({{"text", c.text}, {"fraction", c.fraction}, {"feedback", c.feedback}});
         json pairs = json::array();
         for (const auto& p : q.pairs) pairs.push_back({{"left", p.left}, {"right", p.right}});
         json numerical = json::array();
         for (const auto& n : q.numerical)
-            numerical.push_back({{"value", n.value}, {"min", n.min}, {"max", n.max}, {"fraction", n.fraction}, {"feedback", n.feedback}});
+            numerical.push_back({{"value", n.value},
+                                 {"min", n.min},
+                                 {"max", n.max},
+                                 {"fraction", n.fraction},
+                                 {"feedback", n.feedback}});
         json item = {{"id", q.id},
                      {"title", q.title},
                      {"type", std::string(TypeName(q.type))},

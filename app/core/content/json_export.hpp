@@ -1,7 +1,8 @@
 #pragma once
 // The parsed model as JSON, for `sinau lint --json` (tools and tests read it). Shapes:
 //   course  {"modules": N, "questions": N, "scenarios": N, "errors": [{"file","line","col","message"}]}
-//   gift    {"questions": [{"id","title","type","line","stem","stem_after","choices":[{"text","fraction","feedback"}],
+//   gift    {"questions":
+//   [{"id","title","type","line","stem","stem_after","choices":[{"text","fraction","feedback"}],
 //            "answer","pairs":[{"left","right"}],"numerical":[{"value","min","max","fraction","feedback"}],
 //            "feedback","tags"}], "errors": [...]}
 //   twee    {"title","start","passages":[{"name","tags","line","links":[{"text","target"}],"ending","score",

@@ -48,7 +48,10 @@ std::string DecodeEntity(std::string_view e) {
         AppendUtf8(out, std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10));
         return out;
     }
-    struct Named { std::string_view name; unsigned long cp; };
+    struct Named {
+        std::string_view name;
+        unsigned long cp;
+    };
     static constexpr Named kNamed[] = {{"&amp;", '&'},      {"&lt;", '<'},       {"&gt;", '>'},
                                        {"&quot;", '"'},     {"&apos;", '\''},    {"&nbsp;", 0xA0},
                                        {"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&hellip;", 0x2026},
@@ -88,19 +91,25 @@ public:
 
     int EnterBlock(MD_BLOCKTYPE type, void* detail) {
         switch (type) {
-            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_DOC:
+                break;
             case MD_BLOCK_QUOTE: {
                 auto& b = NewBlock(BlockKind::Quote);
                 containers_.push_back(&b.children);  // the parent does not grow while we are inside
                 break;
             }
-            case MD_BLOCK_UL: lists_.push_back({false, 1}); break;
-            case MD_BLOCK_OL: lists_.push_back({true, int(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)}); break;
+            case MD_BLOCK_UL:
+                lists_.push_back({false, 1});
+                break;
+            case MD_BLOCK_OL:
+                lists_.push_back({true, int(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
+                break;
             case MD_BLOCK_LI: {
                 auto& b = NewBlock(BlockKind::ListItem);
                 b.level = std::max(0, int(lists_.size()) - 1);
                 if (!lists_.empty() && lists_.back().ordered) b.number = lists_.back().next++;
-                item_stack_.push_back({Target::BlockSpans, containers_.back(), containers_.back()->size() - 1});
+                item_stack_.push_back(
+                    {Target::BlockSpans, containers_.back(), containers_.back()->size() - 1});
                 target_ = item_stack_.back();
                 break;
             }
@@ -149,10 +158,15 @@ public:
                 paragraph_ = target_;
                 break;
             }
-            case MD_BLOCK_TABLE: NewBlock(BlockKind::Table); break;
+            case MD_BLOCK_TABLE:
+                NewBlock(BlockKind::Table);
+                break;
             case MD_BLOCK_THEAD:
-            case MD_BLOCK_TBODY: break;
-            case MD_BLOCK_TR: containers_.back()->back().rows.emplace_back(); break;
+            case MD_BLOCK_TBODY:
+                break;
+            case MD_BLOCK_TR:
+                containers_.back()->back().rows.emplace_back();
+                break;
             case MD_BLOCK_TH:
             case MD_BLOCK_TD:
                 if (!containers_.back()->back().rows.empty()) {
@@ -166,9 +180,13 @@ public:
 
     int LeaveBlock(MD_BLOCKTYPE type) {
         switch (type) {
-            case MD_BLOCK_QUOTE: containers_.pop_back(); break;
+            case MD_BLOCK_QUOTE:
+                containers_.pop_back();
+                break;
             case MD_BLOCK_UL:
-            case MD_BLOCK_OL: lists_.pop_back(); break;
+            case MD_BLOCK_OL:
+                lists_.pop_back();
+                break;
             case MD_BLOCK_LI:
                 item_stack_.pop_back();
                 target_ = item_stack_.empty() ? Target{} : item_stack_.back();
@@ -201,7 +219,8 @@ public:
                     bool blank = true;
                     for (const auto& s : p.spans)
                         if (!TrimView(s.text).empty()) blank = false;
-                    if (blank) containers_.back()->erase(containers_.back()->begin() + long(paragraph_.index));
+                    if (blank)
+                        containers_.back()->erase(containers_.back()->begin() + long(paragraph_.index));
                 }
                 paragraph_ = {};
                 target_ = item_stack_.empty() ? Target{} : item_stack_.back();
@@ -209,17 +228,26 @@ public:
                 break;
             }
             case MD_BLOCK_TH:
-            case MD_BLOCK_TD: target_ = {}; break;
-            default: break;
+            case MD_BLOCK_TD:
+                target_ = {};
+                break;
+            default:
+                break;
         }
         return 0;
     }
 
     int EnterSpan(MD_SPANTYPE type, void* detail) {
         switch (type) {
-            case MD_SPAN_EM: ++italic_; break;
-            case MD_SPAN_STRONG: ++bold_; break;
-            case MD_SPAN_CODE: ++code_; break;
+            case MD_SPAN_EM:
+                ++italic_;
+                break;
+            case MD_SPAN_STRONG:
+                ++bold_;
+                break;
+            case MD_SPAN_CODE:
+                ++code_;
+                break;
             case MD_SPAN_A: {
                 const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
                 hrefs_.push_back(AttributeText(a->href));
@@ -235,21 +263,31 @@ public:
                 ++in_image_;
                 break;
             }
-            default: break;
+            default:
+                break;
         }
         return 0;
     }
 
     int LeaveSpan(MD_SPANTYPE type) {
         switch (type) {
-            case MD_SPAN_EM: --italic_; break;
-            case MD_SPAN_STRONG: --bold_; break;
-            case MD_SPAN_CODE: --code_; break;
+            case MD_SPAN_EM:
+                --italic_;
+                break;
+            case MD_SPAN_STRONG:
+                --bold_;
+                break;
+            case MD_SPAN_CODE:
+                --code_;
+                break;
             case MD_SPAN_A:
                 if (!hrefs_.empty()) hrefs_.pop_back();
                 break;
-            case MD_SPAN_IMG: --in_image_; break;
-            default: break;
+            case MD_SPAN_IMG:
+                --in_image_;
+                break;
+            default:
+                break;
         }
         return 0;
     }
@@ -259,11 +297,21 @@ public:
         NoteLine(p);
         std::string piece;
         switch (type) {
-            case MD_TEXT_NULLCHAR: piece = "\xEF\xBF\xBD"; break;
-            case MD_TEXT_BR: piece = "\n"; break;
-            case MD_TEXT_SOFTBR: piece = " "; break;
-            case MD_TEXT_ENTITY: piece = DecodeEntity(s); break;
-            default: piece.assign(s); break;
+            case MD_TEXT_NULLCHAR:
+                piece = "\xEF\xBF\xBD";
+                break;
+            case MD_TEXT_BR:
+                piece = "\n";
+                break;
+            case MD_TEXT_SOFTBR:
+                piece = " ";
+                break;
+            case MD_TEXT_ENTITY:
+                piece = DecodeEntity(s);
+                break;
+            default:
+                piece.assign(s);
+                break;
         }
         if (in_image_ > 0) {  // alt text
             if (!images_.empty()) {
@@ -375,10 +423,14 @@ private:
         std::string out;
         if (!a.text) return out;
         for (unsigned i = 0; a.substr_offsets && a.substr_offsets[i] < a.size; ++i) {
-            const std::string_view part(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
-            if (a.substr_types[i] == MD_TEXT_ENTITY) out += DecodeEntity(part);
-            else if (a.substr_types[i] == MD_TEXT_NULLCHAR) out += "\xEF\xBF\xBD";
-            else out += part;
+            const std::string_view part(a.text + a.substr_offsets[i],
+                                        a.substr_offsets[i + 1] - a.substr_offsets[i]);
+            if (a.substr_types[i] == MD_TEXT_ENTITY)
+                out += DecodeEntity(part);
+            else if (a.substr_types[i] == MD_TEXT_NULLCHAR)
+                out += "\xEF\xBF\xBD";
+            else
+                out += part;
         }
         return out;
     }
@@ -419,11 +471,19 @@ Document ParseMarkdown(std::string_view input, const MarkdownOptions& options) {
     MD_PARSER parser{};
     parser.abi_version = 0;
     parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEURLAUTOLINKS;
-    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->EnterBlock(t, d); };
-    parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) { return static_cast<Builder*>(u)->LeaveBlock(t); };
-    parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->EnterSpan(t, d); };
+    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
+        return static_cast<Builder*>(u)->EnterBlock(t, d);
+    };
+    parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) {
+        return static_cast<Builder*>(u)->LeaveBlock(t);
+    };
+    parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) {
+        return static_cast<Builder*>(u)->EnterSpan(t, d);
+    };
     parser.leave_span = [](MD_SPANTYPE t, void*, void* u) { return static_cast<Builder*>(u)->LeaveSpan(t); };
-    parser.text = [](MD_TEXTTYPE t, const MD_CHAR* p, MD_SIZE n, void* u) { return static_cast<Builder*>(u)->Text(t, p, n); };
+    parser.text = [](MD_TEXTTYPE t, const MD_CHAR* p, MD_SIZE n, void* u) {
+        return static_cast<Builder*>(u)->Text(t, p, n);
+    };
     md_parse(text.data(), MD_SIZE(text.size()), &parser, &builder);
     return builder.Finish();
 }

@@ -8,14 +8,22 @@ namespace sinau::content {
 
 std::string_view TypeName(QuestionType type) {
     switch (type) {
-        case QuestionType::Mc: return "mc";
-        case QuestionType::Multi: return "multi";
-        case QuestionType::TrueFalse: return "tf";
-        case QuestionType::Short: return "short";
-        case QuestionType::Match: return "match";
-        case QuestionType::Numerical: return "numerical";
-        case QuestionType::Essay: return "essay";
-        case QuestionType::Description: return "description";
+        case QuestionType::Mc:
+            return "mc";
+        case QuestionType::Multi:
+            return "multi";
+        case QuestionType::TrueFalse:
+            return "tf";
+        case QuestionType::Short:
+            return "short";
+        case QuestionType::Match:
+            return "match";
+        case QuestionType::Numerical:
+            return "numerical";
+        case QuestionType::Essay:
+            return "essay";
+        case QuestionType::Description:
+            return "description";
     }
     return "description";
 }

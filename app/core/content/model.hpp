@@ -26,10 +26,10 @@ enum class BlockKind { Heading, Paragraph, ListItem, Quote, Table, Image, Rule, 
 
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
-    int level = 0;     // Heading: 1..6. ListItem: nesting depth, 0 = top level. Paragraph: 0, or
-                       // depth+1 for a further paragraph inside a list item (indent it like the item)
-    int number = 0;    // ListItem: 0 for a bullet, else the ordinal shown ("1.", "2.", ...)
-    std::vector<Span> spans;                           // inline text (Heading, Paragraph, ListItem, Code)
+    int level = 0;            // Heading: 1..6. ListItem: nesting depth, 0 = top level. Paragraph: 0, or
+                              // depth+1 for a further paragraph inside a list item (indent it like the item)
+    int number = 0;           // ListItem: 0 for a bullet, else the ordinal shown ("1.", "2.", ...)
+    std::vector<Span> spans;  // inline text (Heading, Paragraph, ListItem, Code)
     std::vector<Block> children;                       // Quote: its paragraphs and list items
     std::vector<std::vector<std::vector<Span>>> rows;  // Table: rows[r][c] -> spans; row 0 is the header
     std::string image;                                 // Image: path relative to the repo's assets/ dir
@@ -73,21 +73,21 @@ struct NumericalAnswer {
 };
 
 struct MatchPair {
-    std::string left;   // "" for an extra wrong answer (Moodle: `= -> distractor`)
+    std::string left;  // "" for an extra wrong answer (Moodle: `= -> distractor`)
     std::string right;
     int line = 0;
     int col = 0;
 };
 
 struct Question {
-    std::string id;        // from `// [id:...]`; else derived from the title; unique in the course
-    bool id_given = false; // the id came from a `// [id:...]` comment (Sinau's rule: every question has one)
-    std::string title;     // ::title::
-    std::string category;  // from the last $CATEGORY: line before it
+    std::string id;         // from `// [id:...]`; else derived from the title; unique in the course
+    bool id_given = false;  // the id came from a `// [id:...]` comment (Sinau's rule: every question has one)
+    std::string title;      // ::title::
+    std::string category;   // from the last $CATEGORY: line before it
     QuestionType type = QuestionType::Description;
     TextFormat format = TextFormat::Moodle;
-    std::string stem;        // question text; for missing word, the text before the blank
-    std::string stem_after;  // missing word only: the text after the blank ("" otherwise)
+    std::string stem;                        // question text; for missing word, the text before the blank
+    std::string stem_after;                  // missing word only: the text after the blank ("" otherwise)
     std::vector<Choice> choices;             // Mc, Multi, Short (accepted answers; fraction per answer)
     std::vector<MatchPair> pairs;            // Match
     std::vector<NumericalAnswer> numerical;  // Numerical
@@ -129,16 +129,16 @@ struct Passage {
     std::string text;      // body with link markup removed and without the feedback paragraph
     std::string feedback;  // the `Umpan balik:` paragraph's text, "" if none
     std::vector<Link> links;
-    bool ending = false;             // has tag `akhir`
-    std::optional<int> score;        // from tag `skor:N`
-    int line = 0;                    // line of the `::` header
+    bool ending = false;       // has tag `akhir`
+    std::optional<int> score;  // from tag `skor:N`
+    int line = 0;              // line of the `::` header
 };
 
 struct Scenario {
-    std::string id;     // file stem, e.g. "skenario-like-akun"
-    std::string title;  // StoryTitle
-    std::string start;  // StoryData "start", else "Start"
-    std::string ifid;   // StoryData "ifid"
+    std::string id;              // file stem, e.g. "skenario-like-akun"
+    std::string title;           // StoryTitle
+    std::string start;           // StoryData "start", else "Start"
+    std::string ifid;            // StoryData "ifid"
     std::string format;          // StoryData "format", e.g. "Harlowe"
     std::string format_version;  // StoryData "format-version"
     std::vector<Passage> passages;
@@ -174,8 +174,8 @@ struct Module {
     Document reading;
     std::vector<Question> questions;  // every bank file of the module, in file order
     std::vector<Scenario> scenarios;
-    QuizSettings quiz;                // course defaults overridden by the module's [quiz] table
-    Diagnostics errors;               // non-empty: the module is broken; the UI shows these
+    QuizSettings quiz;   // course defaults overridden by the module's [quiz] table
+    Diagnostics errors;  // non-empty: the module is broken; the UI shows these
 
     bool ok() const { return errors.empty(); }
 };
@@ -184,7 +184,7 @@ struct SourceAttribution {
     std::string who;    // "KPU Provinsi Jawa Timur"
     std::string event;  // "Webinar Seri 18 ASN Belajar, BPSDM Provinsi Jawa Timur"
     std::string where;
-    std::string date;   // ISO 8601, "2023-05-25"
+    std::string date;  // ISO 8601, "2023-05-25"
 };
 
 struct Course {
@@ -195,7 +195,7 @@ struct Course {
     SourceAttribution source;
     double pass_mark = 70.0;  // percent
     QuizSettings quiz_defaults;
-    Document about;            // the "Tentang" page (about file named in course.toml)
+    Document about;               // the "Tentang" page (about file named in course.toml)
     std::vector<Module> modules;  // in manifest order, broken ones included
     Diagnostics errors;           // manifest-level problems
     std::string dir;

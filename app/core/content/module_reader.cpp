@@ -7,7 +7,9 @@
 namespace sinau::content {
 
 namespace {
-bool IsFence(std::string_view line) { return TrimView(line) == "+++"; }
+bool IsFence(std::string_view line) {
+    return TrimView(line) == "+++";
+}
 }  // namespace
 
 FrontMatterSplit SplitFrontMatter(std::string_view text, const std::string& file, Diagnostics& out) {
@@ -71,7 +73,8 @@ void ReadModuleFile(std::string_view bytes, const std::string& file, Module& mod
                 if (const auto* t = quiz->as_table())
                     ApplyQuizTable(*t, module.quiz, place);
                 else
-                    module.errors.push_back(place.At(*quiz, "'quiz' harus tabel: tulis [quiz] di baris sendiri"));
+                    module.errors.push_back(
+                        place.At(*quiz, "'quiz' harus tabel: tulis [quiz] di baris sendiri"));
             }
         }
     }

@@ -8,10 +8,10 @@
 namespace sinau::content {
 
 struct FrontMatterSplit {
-    bool found = false;        // the text starts with a `+++` line that is closed by another
-    std::string_view toml;     // between the fences
-    int toml_first_line = 0;   // file line of toml's first byte
-    std::string_view body;     // after the closing fence (the whole text when !found)
+    bool found = false;       // the text starts with a `+++` line that is closed by another
+    std::string_view toml;    // between the fences
+    int toml_first_line = 0;  // file line of toml's first byte
+    std::string_view body;    // after the closing fence (the whole text when !found)
     int body_first_line = 1;
 };
 

@@ -32,12 +32,16 @@ std::size_t FindInvalidUtf8(std::string_view text) noexcept {
             len = 2;
         } else if (c >= 0xE0 && c <= 0xEF) {
             len = 3;
-            if (c == 0xE0) lo = 0xA0;       // no overlong forms
-            else if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
+            if (c == 0xE0)
+                lo = 0xA0;  // no overlong forms
+            else if (c == 0xED)
+                hi = 0x9F;  // no UTF-16 surrogates
         } else if (c >= 0xF0 && c <= 0xF4) {
             len = 4;
-            if (c == 0xF0) lo = 0x90;
-            else if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;  // nothing above U+10FFFF
         } else {
             return i;
         }
@@ -50,7 +54,8 @@ std::size_t FindInvalidUtf8(std::string_view text) noexcept {
     return std::string_view::npos;
 }
 
-bool CheckSourceText(std::string_view text, const std::string& file, Diagnostics& out, std::string_view* body) {
+bool CheckSourceText(std::string_view text, const std::string& file, Diagnostics& out,
+                     std::string_view* body) {
     if (text.size() > kMaxSourceBytes) {
         char msg[160];
         std::snprintf(msg, sizeof msg, "berkas terlalu besar (%.1f MiB); batasnya %zu MiB",
@@ -133,13 +138,16 @@ TextPosition LineMap::At(std::size_t offset) const {
     return memo_;
 }
 
-Diagnostic DiagnosticAt(const std::string& file, const LineMap& map, std::size_t offset, std::string message) {
+Diagnostic DiagnosticAt(const std::string& file, const LineMap& map, std::size_t offset,
+                        std::string message) {
     const auto pos = map.At(offset);
     return {file, pos.line, pos.col, std::move(message)};
 }
 
 std::string_view TrimView(std::string_view s) noexcept {
-    const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+    const auto ws = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    };
     while (!s.empty() && ws(s.front())) s.remove_prefix(1);
     while (!s.empty() && ws(s.back())) s.remove_suffix(1);
     return s;

@@ -8,7 +8,9 @@ Diagnostic TomlPlace::At(const toml::node& node, std::string message) const {
     return {file, line, line > 0 ? int(src.begin.column) : 0, std::move(message)};
 }
 
-Diagnostic TomlPlace::AtTable(const toml::table& table, std::string message) const { return At(table, std::move(message)); }
+Diagnostic TomlPlace::AtTable(const toml::table& table, std::string message) const {
+    return At(table, std::move(message));
+}
 
 namespace {
 std::string Quoted(std::string_view key) {  // appended, not "'" + key + "'": g++ 12 -O3 warns falsely on that
@@ -32,8 +34,9 @@ std::optional<long long> ReadInteger(const toml::table& t, std::string_view key,
     const auto* node = t.get(key);
     if (!node) return std::nullopt;
     if (const auto* i = node->as_integer()) return i->get();
-    place.out.push_back(place.At(*node, Quoted(key) + " harus berupa bilangan bulat tanpa tanda kutip, mis. " +
-                                            std::string(key) + " = 10"));
+    place.out.push_back(place.At(
+        *node,
+        Quoted(key) + " harus berupa bilangan bulat tanpa tanda kutip, mis. " + std::string(key) + " = 10"));
     return std::nullopt;
 }
 
@@ -60,8 +63,8 @@ std::optional<std::vector<std::string>> ReadStringArray(const toml::table& t, st
     if (!node) return std::nullopt;
     const auto* arr = node->as_array();
     if (!arr) {
-        place.out.push_back(place.At(*node, Quoted(key) + " harus berupa daftar teks, mis. " + std::string(key) +
-                                                " = [\"satu\", \"dua\"]"));
+        place.out.push_back(place.At(*node, Quoted(key) + " harus berupa daftar teks, mis. " +
+                                                std::string(key) + " = [\"satu\", \"dua\"]"));
         return std::nullopt;
     }
     std::vector<std::string> items;
@@ -75,45 +78,57 @@ std::optional<std::vector<std::string>> ReadStringArray(const toml::table& t, st
     return items;
 }
 
-void ReportUnknownKeys(const toml::table& t, std::initializer_list<std::string_view> known, std::string_view where,
-                       const TomlPlace& place) {
+void ReportUnknownKeys(const toml::table& t, std::initializer_list<std::string_view> known,
+                       std::string_view where, const TomlPlace& place) {
     for (const auto& [k, v] : t) {
         bool ok = false;
         for (const auto name : known) ok = ok || k.str() == name;
         if (ok) continue;
         std::string list;
         for (const auto name : known) list += (list.empty() ? "" : ", ") + std::string(name);
-        place.out.push_back(place.At(v, "kunci tidak dikenal " + Quoted(k.str()) + " di " + std::string(where) +
-                                            " (yang dikenal: " + list + ")"));
+        place.out.push_back(place.At(v, "kunci tidak dikenal " + Quoted(k.str()) + " di " +
+                                            std::string(where) + " (yang dikenal: " + list + ")"));
     }
 }
 
 void ApplyQuizTable(const toml::table& quiz, QuizSettings& s, const TomlPlace& place) {
-    ReportUnknownKeys(quiz, {"questions_per_attempt", "shuffle_questions", "shuffle_choices", "mode", "attempts", "grading"},
-                      "[quiz]", place);
+    ReportUnknownKeys(
+        quiz,
+        {"questions_per_attempt", "shuffle_questions", "shuffle_choices", "mode", "attempts", "grading"},
+        "[quiz]", place);
     if (const auto n = ReadInteger(quiz, "questions_per_attempt", place)) {
         if (*n < 1 || *n > 1000)
-            place.out.push_back(place.At(*quiz.get("questions_per_attempt"), "'questions_per_attempt' harus 1 sampai 1000"));
+            place.out.push_back(
+                place.At(*quiz.get("questions_per_attempt"), "'questions_per_attempt' harus 1 sampai 1000"));
         else
             s.questions_per_attempt = int(*n);
     }
     if (const auto b = ReadBool(quiz, "shuffle_questions", place)) s.shuffle_questions = *b;
     if (const auto b = ReadBool(quiz, "shuffle_choices", place)) s.shuffle_choices = *b;
     if (const auto m = ReadString(quiz, "mode", place)) {
-        if (*m == "latihan") s.mode = QuizMode::Latihan;
-        else if (*m == "ujian") s.mode = QuizMode::Ujian;
-        else place.out.push_back(place.At(*quiz.get("mode"), "'mode' harus \"latihan\" atau \"ujian\", bukan \"" + *m + "\""));
+        if (*m == "latihan")
+            s.mode = QuizMode::Latihan;
+        else if (*m == "ujian")
+            s.mode = QuizMode::Ujian;
+        else
+            place.out.push_back(
+                place.At(*quiz.get("mode"), "'mode' harus \"latihan\" atau \"ujian\", bukan \"" + *m + "\""));
     }
     if (const auto n = ReadInteger(quiz, "attempts", place)) {
         if (*n < 0 || *n > 1000)
-            place.out.push_back(place.At(*quiz.get("attempts"), "'attempts' harus 0 (tanpa batas) sampai 1000"));
+            place.out.push_back(
+                place.At(*quiz.get("attempts"), "'attempts' harus 0 (tanpa batas) sampai 1000"));
         else
             s.attempts_allowed = int(*n);
     }
     if (const auto g = ReadString(quiz, "grading", place)) {
-        if (*g == "highest") s.grading = Grading::Highest;
-        else if (*g == "last") s.grading = Grading::Last;
-        else place.out.push_back(place.At(*quiz.get("grading"), "'grading' harus \"highest\" atau \"last\", bukan \"" + *g + "\""));
+        if (*g == "highest")
+            s.grading = Grading::Highest;
+        else if (*g == "last")
+            s.grading = Grading::Last;
+        else
+            place.out.push_back(place.At(*quiz.get("grading"),
+                                         "'grading' harus \"highest\" atau \"last\", bukan \"" + *g + "\""));
     }
 }
 

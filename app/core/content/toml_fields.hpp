@@ -29,8 +29,8 @@ std::optional<std::vector<std::string>> ReadStringArray(const toml::table& t, st
                                                         const TomlPlace& place);
 
 // Each key of `t` not in `known` is reported ("kunci tidak dikenal") so typos do not pass silently.
-void ReportUnknownKeys(const toml::table& t, std::initializer_list<std::string_view> known, std::string_view where,
-                       const TomlPlace& place);
+void ReportUnknownKeys(const toml::table& t, std::initializer_list<std::string_view> known,
+                       std::string_view where, const TomlPlace& place);
 
 // Applies a `[quiz]` table on top of `settings` (course defaults, then a module's overrides).
 void ApplyQuizTable(const toml::table& quiz, QuizSettings& settings, const TomlPlace& place);

@@ -13,7 +13,9 @@ namespace sinau::content {
 
 namespace {
 
-std::string Trimmed(std::string_view s) { return std::string(TrimView(s)); }
+std::string Trimmed(std::string_view s) {
+    return std::string(TrimView(s));
+}
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
@@ -85,7 +87,9 @@ private:
         if (out_.errors.size() < kMaxErrors) {
             out_.errors.push_back(DiagnosticAt(file_, map_, offset, std::move(message)));
         } else if (out_.errors.size() == kMaxErrors) {
-            out_.errors.push_back({file_, 0, 0, "terlalu banyak masalah; sisanya tidak ditampilkan — perbaiki yang di atas dulu"});
+            out_.errors.push_back(
+                {file_, 0, 0,
+                 "terlalu banyak masalah; sisanya tidak ditampilkan — perbaiki yang di atas dulu"});
         }
     }
 
@@ -97,9 +101,11 @@ private:
         std::size_t i = 2;
         std::string name;
         while (i < line.size() && line[i] != '[' && line[i] != '{') {
-            if (line[i] == '\\' && i + 1 < line.size()) ++i;
+            if (line[i] == '\\' && i + 1 < line.size())
+                ++i;
             else if (line[i] == ']' || line[i] == '}') {
-                Error(line_offset + i, std::string("'") + line[i] + "' di nama passage harus ditulis \\" + line[i]);
+                Error(line_offset + i,
+                      std::string("'") + line[i] + "' di nama passage harus ditulis \\" + line[i]);
                 return false;
             }
             name += line[i++];
@@ -139,7 +145,8 @@ private:
             const auto meta = line.substr(i);
             const auto parsed = nlohmann::json::parse(meta.begin(), meta.end(), nullptr, false);
             if (parsed.is_discarded() || !parsed.is_object())
-                Error(line_offset + i, "metadata passage bukan JSON yang sah (mis. {\"position\":\"600,400\"}); diabaikan");
+                Error(line_offset + i,
+                      "metadata passage bukan JSON yang sah (mis. {\"position\":\"600,400\"}); diabaikan");
             return true;
         }
         if (i < line.size() && !TrimView(line.substr(i)).empty()) {
@@ -181,7 +188,8 @@ private:
                 if (!v.empty() && *b == '+') ++b;
                 const auto [ptr, ec] = std::from_chars(b, e, value);
                 if (v.empty() || ec != std::errc() || ptr != e) {
-                    Error(raw.header_offset, "tag skor tidak sah '" + t + "': tulis bilangan bulat, mis. skor:2 atau skor:-1");
+                    Error(raw.header_offset,
+                          "tag skor tidak sah '" + t + "': tulis bilangan bulat, mis. skor:2 atau skor:-1");
                 } else if (p.score) {
                     Error(raw.header_offset, "passage punya lebih dari satu tag skor:");
                 } else {
@@ -198,8 +206,11 @@ private:
         try {
             data = nlohmann::json::parse(body.begin(), body.end());
         } catch (const nlohmann::json::parse_error& e) {
-            const std::size_t at = raw.body_begin + (e.byte > 0 ? std::min<std::size_t>(e.byte - 1, body.size()) : 0);
-            Error(at, "StoryData bukan JSON yang sah; contoh: {\"ifid\": \"...\", \"format\": \"Harlowe\", \"start\": \"Mulai\"}");
+            const std::size_t at =
+                raw.body_begin + (e.byte > 0 ? std::min<std::size_t>(e.byte - 1, body.size()) : 0);
+            Error(at,
+                  "StoryData bukan JSON yang sah; contoh: {\"ifid\": \"...\", \"format\": \"Harlowe\", "
+                  "\"start\": \"Mulai\"}");
             return;
         } catch (const std::exception&) {
             Error(raw.header_offset, "StoryData tidak bisa dibaca");
@@ -212,8 +223,10 @@ private:
         const auto str = [&](const char* key, std::string& into) {
             const auto it = data.find(key);
             if (it == data.end()) return;
-            if (it->is_string()) into = it->get<std::string>();
-            else Error(raw.header_offset, std::string("StoryData \"") + key + "\" harus teks");
+            if (it->is_string())
+                into = it->get<std::string>();
+            else
+                Error(raw.header_offset, std::string("StoryData \"") + key + "\" harus teks");
         };
         str("ifid", out_.scenario.ifid);
         str("start", out_.scenario.start);
@@ -309,7 +322,8 @@ private:
 }  // namespace
 
 Link SplitLink(std::string_view inner) {
-    if (const auto setter = inner.find("]["); setter != std::string_view::npos) inner = inner.substr(0, setter);
+    if (const auto setter = inner.find("]["); setter != std::string_view::npos)
+        inner = inner.substr(0, setter);
     Link link;
     if (const auto arrow = inner.rfind("->"); arrow != std::string_view::npos) {
         link.text = Trimmed(inner.substr(0, arrow));

@@ -96,7 +96,8 @@ std::optional<double> ParseLearnerNumber(std::string_view s) {
         if (!zero_head && grouped('.')) remove_all('.');  // "1.500" is one thousand five hundred
     }
     for (char c : t)
-        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
+        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' ||
+              c == 'E'))
             return std::nullopt;
     char* end = nullptr;
     const double v = std::strtod(t.c_str(), &end);
@@ -108,28 +109,40 @@ std::string AnswerToJson(const Answer& a) {
     json j;
     j["type"] = std::string(content::TypeName(a.type));
     switch (a.type) {
-        case QuestionType::Mc: j["choice"] = a.choice; break;
-        case QuestionType::Multi: j["choices"] = a.choices; break;
+        case QuestionType::Mc:
+            j["choice"] = a.choice;
+            break;
+        case QuestionType::Multi:
+            j["choices"] = a.choices;
+            break;
         case QuestionType::TrueFalse:
-            if (a.tf) j["value"] = *a.tf;
-            else j["value"] = nullptr;
+            if (a.tf)
+                j["value"] = *a.tf;
+            else
+                j["value"] = nullptr;
             break;
         case QuestionType::Short:
-        case QuestionType::Essay: j["text"] = a.text; break;
+        case QuestionType::Essay:
+            j["text"] = a.text;
+            break;
         case QuestionType::Numerical:
             j["text"] = a.text;
             if (a.number) j["value"] = *a.number;
             break;
-        case QuestionType::Match: j["pairs"] = a.pairs; break;
-        case QuestionType::Description: break;
+        case QuestionType::Match:
+            j["pairs"] = a.pairs;
+            break;
+        case QuestionType::Description:
+            break;
     }
     return j.dump();
 }
 
 namespace {
 std::optional<QuestionType> TypeFromName(std::string_view n) {
-    for (auto t : {QuestionType::Mc, QuestionType::Multi, QuestionType::TrueFalse, QuestionType::Short,
-                   QuestionType::Match, QuestionType::Numerical, QuestionType::Essay, QuestionType::Description})
+    for (auto t :
+         {QuestionType::Mc, QuestionType::Multi, QuestionType::TrueFalse, QuestionType::Short,
+          QuestionType::Match, QuestionType::Numerical, QuestionType::Essay, QuestionType::Description})
         if (content::TypeName(t) == n) return t;
     return std::nullopt;
 }
@@ -152,19 +165,28 @@ Expected<Answer> AnswerFromJson(std::string_view text) {
         Answer a;
         a.type = *type;
         switch (a.type) {
-            case QuestionType::Mc: a.choice = j.value("choice", -1); break;
-            case QuestionType::Multi: a.choices = IntList(j, "choices"); break;
+            case QuestionType::Mc:
+                a.choice = j.value("choice", -1);
+                break;
+            case QuestionType::Multi:
+                a.choices = IntList(j, "choices");
+                break;
             case QuestionType::TrueFalse:
                 if (j.contains("value") && j["value"].is_boolean()) a.tf = j["value"].get<bool>();
                 break;
             case QuestionType::Short:
-            case QuestionType::Essay: a.text = j.value("text", ""); break;
+            case QuestionType::Essay:
+                a.text = j.value("text", "");
+                break;
             case QuestionType::Numerical:
                 a.text = j.value("text", "");
                 if (j.contains("value") && j["value"].is_number()) a.number = j["value"].get<double>();
                 break;
-            case QuestionType::Match: a.pairs = IntList(j, "pairs"); break;
-            case QuestionType::Description: break;
+            case QuestionType::Match:
+                a.pairs = IntList(j, "pairs");
+                break;
+            case QuestionType::Description:
+                break;
         }
         return a;
     } catch (const json::exception& e) {

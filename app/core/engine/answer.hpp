@@ -25,12 +25,12 @@ namespace sinau::engine {
 
 struct Answer {
     content::QuestionType type = content::QuestionType::Description;
-    int choice = -1;                 // Mc
-    std::vector<int> choices;        // Multi
-    std::optional<bool> tf;          // TrueFalse
-    std::string text;                // Short, Essay, Numerical (as typed)
-    std::optional<double> number;    // Numerical (parsed from text)
-    std::vector<int> pairs;          // Match
+    int choice = -1;               // Mc
+    std::vector<int> choices;      // Multi
+    std::optional<bool> tf;        // TrueFalse
+    std::string text;              // Short, Essay, Numerical (as typed)
+    std::optional<double> number;  // Numerical (parsed from text)
+    std::vector<int> pairs;        // Match
 
     friend bool operator==(const Answer&, const Answer&) = default;
 };

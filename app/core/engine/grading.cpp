@@ -12,11 +12,16 @@ using content::QuestionType;
 
 std::string_view VerdictText(Verdict v) {
     switch (v) {
-        case Verdict::Benar: return "benar";
-        case Verdict::Sebagian: return "sebagian benar";
-        case Verdict::Salah: return "salah";
-        case Verdict::BelumDinilai: return "menunggu penilaian pelatih";
-        case Verdict::TidakDinilai: return "tidak dinilai";
+        case Verdict::Benar:
+            return "benar";
+        case Verdict::Sebagian:
+            return "sebagian benar";
+        case Verdict::Salah:
+            return "salah";
+        case Verdict::BelumDinilai:
+            return "menunggu penilaian pelatih";
+        case Verdict::TidakDinilai:
+            return "tidak dinilai";
     }
     return "";
 }
@@ -29,7 +34,9 @@ std::string FormatNumber(double v) {
 
 namespace {
 
-bool ValidIndex(int i, size_t n) { return i >= 0 && size_t(i) < n; }
+bool ValidIndex(int i, size_t n) {
+    return i >= 0 && size_t(i) < n;
+}
 
 Verdict VerdictOf(double f) {
     if (f >= kFullCredit) return Verdict::Benar;
@@ -53,7 +60,8 @@ double GradeInto(const Question& q, const Answer& a, Grade& g) {
             double sum = 0;
             std::vector<int> seen;
             for (int i : a.choices) {
-                if (!ValidIndex(i, q.choices.size()) || std::find(seen.begin(), seen.end(), i) != seen.end()) continue;
+                if (!ValidIndex(i, q.choices.size()) || std::find(seen.begin(), seen.end(), i) != seen.end())
+                    continue;
                 seen.push_back(i);  // a choice ticked twice counts once
                 sum += q.choices[size_t(i)].fraction;
                 AddFeedback(g.feedback, q.choices[size_t(i)].feedback);
@@ -80,7 +88,8 @@ double GradeInto(const Question& q, const Answer& a, Grade& g) {
             for (const auto& n : q.numerical) {
                 // A relative epsilon: 0.1 + 0.2 typed as "0,3" must still be inside 0.3:0.
                 const double eps = 1e-9 * std::max({1.0, std::fabs(n.min), std::fabs(n.max)});
-                if (*a.number >= n.min - eps && *a.number <= n.max + eps && (!best || n.fraction > best->fraction))
+                if (*a.number >= n.min - eps && *a.number <= n.max + eps &&
+                    (!best || n.fraction > best->fraction))
                     best = &n;
             }
             if (!best) {
@@ -96,12 +105,14 @@ double GradeInto(const Question& q, const Answer& a, Grade& g) {
                 if (q.pairs[i].left.empty()) continue;  // a distractor right side, nothing to pair
                 ++items;
                 const int chosen = i < a.pairs.size() ? a.pairs[i] : -1;
-                if (ValidIndex(chosen, q.pairs.size()) && q.pairs[size_t(chosen)].right == q.pairs[i].right) ++right;
+                if (ValidIndex(chosen, q.pairs.size()) && q.pairs[size_t(chosen)].right == q.pairs[i].right)
+                    ++right;
             }
             return items == 0 ? 0 : double(right) / items;
         }
         case QuestionType::Essay:
-        case QuestionType::Description: return 0;
+        case QuestionType::Description:
+            return 0;
     }
     return 0;
 }
@@ -144,7 +155,9 @@ std::string RightAnswerText(const Question& q) {
             for (const auto& c : q.choices)
                 if (c.fraction > 0) join(c.text, "; ");
             break;
-        case QuestionType::TrueFalse: out = q.tf_answer ? "Benar" : "Salah"; break;
+        case QuestionType::TrueFalse:
+            out = q.tf_answer ? "Benar" : "Salah";
+            break;
         case QuestionType::Short: {
             double best = 0;
             for (const auto& c : q.choices) best = std::max(best, c.fraction);
@@ -172,7 +185,8 @@ std::string RightAnswerText(const Question& q) {
                 if (!p.left.empty()) join(p.left + " → " + p.right, "; ");
             break;
         case QuestionType::Essay:
-        case QuestionType::Description: break;
+        case QuestionType::Description:
+            break;
     }
     return out;
 }
@@ -197,13 +211,16 @@ std::string AnswerText(const Question& q, const Answer& a) {
             break;
         case QuestionType::Short:
         case QuestionType::Essay:
-        case QuestionType::Numerical: out = a.text; break;
+        case QuestionType::Numerical:
+            out = a.text;
+            break;
         case QuestionType::Match:
             for (size_t i = 0; i < q.pairs.size() && i < a.pairs.size(); ++i)
                 if (!q.pairs[i].left.empty() && ValidIndex(a.pairs[i], q.pairs.size()))
                     join(q.pairs[i].left + " → " + q.pairs[size_t(a.pairs[i])].right, "; ");
             break;
-        case QuestionType::Description: return "";
+        case QuestionType::Description:
+            return "";
     }
     return out.empty() ? kNone : out;
 }

@@ -25,8 +25,8 @@ enum class Verdict { Benar, Sebagian, Salah, BelumDinilai, TidakDinilai };
 std::string_view VerdictText(Verdict verdict);
 
 struct Grade {
-    bool scored = true;               // false for a description
-    std::optional<double> fraction;   // -1..1; empty for an essay awaiting a trainer, or a description
+    bool scored = true;              // false for a description
+    std::optional<double> fraction;  // -1..1; empty for an essay awaiting a trainer, or a description
     Verdict verdict = Verdict::Salah;
     std::vector<std::string> feedback;  // feedback for what the learner chose (per-answer / tf right-wrong)
     std::string general_feedback;       // the question's ####general feedback

@@ -6,9 +6,12 @@ namespace sinau::engine {
 
 std::string_view StatusName(ModuleStatus s) {
     switch (s) {
-        case ModuleStatus::Belum: return "belum";
-        case ModuleStatus::Sedang: return "sedang";
-        case ModuleStatus::Lulus: return "lulus";
+        case ModuleStatus::Belum:
+            return "belum";
+        case ModuleStatus::Sedang:
+            return "sedang";
+        case ModuleStatus::Lulus:
+            return "lulus";
     }
     return "belum";
 }
@@ -37,7 +40,8 @@ ModuleOutcome EvaluateModule(const content::Module& module, double pass_mark, co
     return out;
 }
 
-std::optional<double> CourseFinalScore(const content::Course& course, const std::vector<ModuleOutcome>& outcomes) {
+std::optional<double> CourseFinalScore(const content::Course& course,
+                                       const std::vector<ModuleOutcome>& outcomes) {
     if (course.modules.empty() || outcomes.size() != course.modules.size()) return std::nullopt;
     double sum = 0;
     for (const auto& o : outcomes) {

@@ -18,11 +18,11 @@ std::optional<ModuleStatus> StatusFromName(std::string_view name);
 // What a learner has done in one module.
 struct ModuleEvidence {
     bool reading_started = false;
-    bool reading_finished = false;             // reached the last page
-    std::vector<double> submitted_scores;       // quiz attempts, oldest first
-    int open_attempts = 0;                      // open, or submitted with an essay awaiting the trainer
-    std::set<std::string> scenarios_ended;      // scenario ids played to an ending at least once
-    int scenario_runs = 0;                      // started, ended or not
+    bool reading_finished = false;          // reached the last page
+    std::vector<double> submitted_scores;   // quiz attempts, oldest first
+    int open_attempts = 0;                  // open, or submitted with an essay awaiting the trainer
+    std::set<std::string> scenarios_ended;  // scenario ids played to an ending at least once
+    int scenario_runs = 0;                  // started, ended or not
 };
 
 struct ModuleOutcome {
@@ -39,6 +39,7 @@ ModuleOutcome EvaluateModule(const content::Module& module, double pass_mark, co
 
 // Course completed when every module is lulus; the final score is the mean of the module scores
 // (a module passed without a quiz counts 100). nullopt while not completed.
-std::optional<double> CourseFinalScore(const content::Course& course, const std::vector<ModuleOutcome>& outcomes);
+std::optional<double> CourseFinalScore(const content::Course& course,
+                                       const std::vector<ModuleOutcome>& outcomes);
 
 }  // namespace sinau::engine

@@ -6,8 +6,9 @@ namespace sinau::engine {
 namespace {
 
 bool HasScoredQuestion(const content::Module& m) {
-    return std::any_of(m.questions.begin(), m.questions.end(),
-                       [](const content::Question& q) { return q.type != content::QuestionType::Description; });
+    return std::any_of(m.questions.begin(), m.questions.end(), [](const content::Question& q) {
+        return q.type != content::QuestionType::Description;
+    });
 }
 
 NextStep Step(NextStep::Kind kind, const content::Module& m, bool resumes) {
@@ -25,12 +26,14 @@ NextStep ScenarioStep(const content::Module& m, const std::string& scenario_id, 
 }
 
 // Rule 1: the open work the learner left last in this module, exactly.
-std::optional<NextStep> OpenWork(const content::Module& m, const ModuleSituation& s, const std::optional<LastActivity>& last) {
+std::optional<NextStep> OpenWork(const content::Module& m, const ModuleSituation& s,
+                                 const std::optional<LastActivity>& last) {
     const bool here = last && last->module_id == m.id;
     if (here && last->kind == LastActivity::Kind::Scenario && !s.open_scenario_id.empty() &&
         last->scenario_id == s.open_scenario_id)
         return ScenarioStep(m, s.open_scenario_id, true);
-    if (here && last->kind == LastActivity::Kind::Quiz && s.open_attempt) return Step(NextStep::Kind::Quiz, m, true);
+    if (here && last->kind == LastActivity::Kind::Quiz && s.open_attempt)
+        return Step(NextStep::Kind::Quiz, m, true);
     return std::nullopt;
 }
 
@@ -51,7 +54,8 @@ std::optional<NextStep> ModuleNextStep(const content::Module& m, const ModuleSit
             r.page = std::clamp(s.reading_page.value_or(0), 0, int(m.reading.pages.size()) - 1);
             return r;
         }
-        if (HasScoredQuestion(m) && s.may_start_attempt && !s.essay_waiting) return Step(NextStep::Kind::Quiz, m, false);
+        if (HasScoredQuestion(m) && s.may_start_attempt && !s.essay_waiting)
+            return Step(NextStep::Kind::Quiz, m, false);
     }
     for (const auto& sc : m.scenarios)
         if (!s.scenarios_ended.count(sc.id)) return ScenarioStep(m, sc.id, false);
@@ -76,10 +80,12 @@ NextStep ChooseNextStep(const content::Course& course, const std::vector<ModuleS
     for (size_t i = 0; i < modules.size(); ++i) {
         if (!modules[i].ok()) continue;
         any_usable = true;
-        if (situations[i].outcome.status != ModuleStatus::Lulus) return Step(NextStep::Kind::Overview, modules[i], false);
+        if (situations[i].outcome.status != ModuleStatus::Lulus)
+            return Step(NextStep::Kind::Overview, modules[i], false);
     }
     // A broken module can never be lulus, so the course cannot be completed until its content is fixed.
-    const bool any_broken = std::any_of(modules.begin(), modules.end(), [](const auto& m) { return !m.ok(); });
+    const bool any_broken =
+        std::any_of(modules.begin(), modules.end(), [](const auto& m) { return !m.ok(); });
     if (!any_usable || any_broken) return NextStep{};
     NextStep done;
     done.kind = NextStep::Kind::CourseResult;

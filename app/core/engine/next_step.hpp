@@ -26,13 +26,13 @@ namespace sinau::engine {
 
 // What NextStep needs to know about one module for one learner.
 struct ModuleSituation {
-    ModuleOutcome outcome;              // EvaluateModule
-    std::optional<int> reading_page;    // the bookmark (0-based); empty when never opened
-    bool reading_finished = false;      // reached the last page at least once
-    bool open_attempt = false;          // a quiz attempt not submitted yet
-    bool essay_waiting = false;         // a submitted attempt whose essay the trainer has not graded
-    bool may_start_attempt = true;      // attempts_allowed not used up
-    std::string open_scenario_id;       // an unfinished scenario run, "" when none
+    ModuleOutcome outcome;                  // EvaluateModule
+    std::optional<int> reading_page;        // the bookmark (0-based); empty when never opened
+    bool reading_finished = false;          // reached the last page at least once
+    bool open_attempt = false;              // a quiz attempt not submitted yet
+    bool essay_waiting = false;             // a submitted attempt whose essay the trainer has not graded
+    bool may_start_attempt = true;          // attempts_allowed not used up
+    std::string open_scenario_id;           // an unfinished scenario run, "" when none
     std::set<std::string> scenarios_ended;  // scenario ids played to an ending at least once
 };
 
@@ -53,9 +53,9 @@ struct NextStep {
         Nothing,       // no usable module, or only broken modules (content errors) are left
     } kind = Kind::Nothing;
     std::string module_id;
-    int page = 0;              // Read
-    std::string scenario_id;   // Scenario
-    bool resumes = false;      // continues unfinished work (bookmark, open attempt, open run)
+    int page = 0;             // Read
+    std::string scenario_id;  // Scenario
+    bool resumes = false;     // continues unfinished work (bookmark, open attempt, open run)
 
     friend bool operator==(const NextStep&, const NextStep&) = default;
 };

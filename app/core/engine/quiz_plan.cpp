@@ -45,7 +45,8 @@ QuizPlan DrawPlan(const content::Module& module, const content::QuizSettings& se
     for (int index : bank) {
         const auto& q = module.questions[size_t(index)];
         PlannedQuestion item{q.id, {}};
-        if (q.type == QuestionType::Mc || q.type == QuestionType::Multi) item.order = Identity(q.choices.size());
+        if (q.type == QuestionType::Mc || q.type == QuestionType::Multi)
+            item.order = Identity(q.choices.size());
         if (q.type == QuestionType::Match) item.order = Identity(q.pairs.size());
         if (settings.shuffle_choices) rng.Shuffle(item.order);
         plan.items.push_back(std::move(item));
@@ -86,7 +87,8 @@ const content::Question* FindQuestion(const content::Module& module, std::string
 int ScoredCount(const content::Module& module, const QuizPlan& plan) {
     int n = 0;
     for (const auto& it : plan.items)
-        if (const auto* q = FindQuestion(module, it.question_id); q && q->type != QuestionType::Description) ++n;
+        if (const auto* q = FindQuestion(module, it.question_id); q && q->type != QuestionType::Description)
+            ++n;
     return n;
 }
 

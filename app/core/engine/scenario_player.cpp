@@ -11,7 +11,8 @@ using content::Passage;
 using content::Scenario;
 
 Expected<ScenarioPath> StartScenario(const Scenario& s) {
-    if (!s.Find(s.start)) return Error{"skenario \"" + s.title + "\" tidak memiliki passage awal \"" + s.start + "\""};
+    if (!s.Find(s.start))
+        return Error{"skenario \"" + s.title + "\" tidak memiliki passage awal \"" + s.start + "\""};
     return ScenarioPath{{s.start}};
 }
 
@@ -95,7 +96,9 @@ BestPath FindBestPath(const Scenario& s) {
     return BestPath{ScenarioPath{best->second}, best->first};
 }
 
-std::string PathToJson(const ScenarioPath& path) { return nlohmann::json(path.passages).dump(); }
+std::string PathToJson(const ScenarioPath& path) {
+    return nlohmann::json(path.passages).dump();
+}
 
 Expected<ScenarioPath> PathFromJson(std::string_view text) {
     try {

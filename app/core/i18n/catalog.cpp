@@ -14,7 +14,8 @@ namespace {
 Status Flatten(const toml::table& table, const std::string& prefix, std::string_view source,
                std::map<std::string, std::string, std::less<>>& out) {
     for (auto&& [key, node] : table) {
-        const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        const std::string name =
+            prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
         if (const auto* sub = node.as_table()) {
             if (auto status = Flatten(*sub, name, source, out); !status) return status;
         } else if (const auto* text = node.as_string()) {
@@ -79,8 +80,8 @@ std::vector<std::string> CompareCatalogs(const Catalog& a, std::string_view a_na
                      std::string_view other_name) {
         for (const auto& key : one.Keys()) {
             if (!other.Find(key))
-                problems.push_back("kunci \"" + key + "\" ada di " + std::string(one_name) + " tetapi tidak ada di " +
-                                   std::string(other_name));
+                problems.push_back("kunci \"" + key + "\" ada di " + std::string(one_name) +
+                                   " tetapi tidak ada di " + std::string(other_name));
             if (one.Find(key)->empty())
                 problems.push_back("kunci \"" + key + "\" di " + std::string(one_name) + " kosong");
         }

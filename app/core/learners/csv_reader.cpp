@@ -14,10 +14,14 @@ bool IsValidUtf8(std::string_view s) {
         }
         size_t n = 0;
         uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
-        else return false;
+        if ((c & 0xE0) == 0xC0)
+            n = 1, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0)
+            n = 2, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
         if (i + n >= s.size()) return false;
         for (size_t k = 1; k <= n; ++k) {
             const auto b = static_cast<unsigned char>(s[i + k]);
@@ -54,7 +58,8 @@ char DetectSeparator(std::string_view text) {
 Expected<Table> ParseCsv(std::string_view text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (!IsValidUtf8(text))
-        return Error{"berkas bukan teks UTF-8; simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\""};
+        return Error{
+            "berkas bukan teks UTF-8; simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\""};
     Table table;
     table.separator = DetectSeparator(text);
     int line = 1;
@@ -75,7 +80,8 @@ Expected<Table> ParseCsv(std::string_view text) {
                 ++i;
                 for (;;) {
                     if (i >= text.size())
-                        return Error{"baris " + std::to_string(opened) + ": tanda kutip (\") dibuka tetapi tidak ditutup"};
+                        return Error{"baris " + std::to_string(opened) +
+                                     ": tanda kutip (\") dibuka tetapi tidak ditutup"};
                     if (text[i] == '"') {
                         if (i + 1 < text.size() && text[i + 1] == '"') {
                             field.push_back('"');

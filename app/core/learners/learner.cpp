@@ -39,10 +39,14 @@ LearnerProfile CleanProfile(LearnerProfile p) {
 
 std::string_view FieldName(ProfileField f) {
     switch (f) {
-        case ProfileField::Name: return "nama";
-        case ProfileField::Nip: return "nip";
-        case ProfileField::Instansi: return "instansi";
-        case ProfileField::Jabatan: return "jabatan";
+        case ProfileField::Name:
+            return "nama";
+        case ProfileField::Nip:
+            return "nip";
+        case ProfileField::Instansi:
+            return "instansi";
+        case ProfileField::Jabatan:
+            return "jabatan";
     }
     return "nama";
 }
@@ -50,18 +54,20 @@ std::string_view FieldName(ProfileField f) {
 namespace {
 // "Jabatan terlalu panjang (126 karakter, paling banyak 120)": the count tells how much to cut.
 std::string TooLong(std::string_view label, std::string_view text, size_t max) {
-    return std::string(label) + " terlalu panjang (" + std::to_string(Utf8Length(text)) + " karakter, paling banyak " +
-           std::to_string(max) + ")";
+    return std::string(label) + " terlalu panjang (" + std::to_string(Utf8Length(text)) +
+           " karakter, paling banyak " + std::to_string(max) + ")";
 }
 }  // namespace
 
 std::vector<FieldProblem> ProfileProblems(const LearnerProfile& p, util::Date today) {
     std::vector<FieldProblem> out;
-    if (p.name.empty()) out.push_back({ProfileField::Name, "Nama lengkap wajib diisi"});
+    if (p.name.empty())
+        out.push_back({ProfileField::Name, "Nama lengkap wajib diisi"});
     else if (Utf8Length(p.name) > kMaxNameChars)
         out.push_back({ProfileField::Name, TooLong("Nama lengkap", p.name, kMaxNameChars)});
     if (auto nip = ParseNip(p.nip, today); !nip) out.push_back({ProfileField::Nip, nip.error().message});
-    if (p.instansi.empty()) out.push_back({ProfileField::Instansi, "Instansi/OPD wajib diisi"});
+    if (p.instansi.empty())
+        out.push_back({ProfileField::Instansi, "Instansi/OPD wajib diisi"});
     else if (Utf8Length(p.instansi) > kMaxInstansiChars)
         out.push_back({ProfileField::Instansi, TooLong("Instansi/OPD", p.instansi, kMaxInstansiChars)});
     if (Utf8Length(p.jabatan) > kMaxJabatanChars)

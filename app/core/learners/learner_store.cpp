@@ -26,7 +26,8 @@ Learner Read(SQLite::Statement& q) {
 
 void Update(store::Database& db, const std::string& id, const LearnerProfile& p, const std::string& now) {
     auto& q = db.Prepared(
-        "UPDATE learners SET nip = ?, name = ?, instansi = ?, jabatan = ?, updated_at = ?, removed_at = NULL WHERE id = ?");
+        "UPDATE learners SET nip = ?, name = ?, instansi = ?, jabatan = ?, updated_at = ?, removed_at = NULL "
+        "WHERE id = ?");
     ResetOnExit reset(q);
     q.bind(1, p.nip);
     q.bind(2, p.name);
@@ -77,7 +78,8 @@ Expected<Learner> LearnerStore::Create(const LearnerProfile& given) {
     l.profile = p;
     l.created_at = l.updated_at = now;
     auto& q = db_.Prepared(
-        "INSERT INTO learners (id, nip, name, instansi, jabatan, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO learners (id, nip, name, instansi, jabatan, created_at, updated_at) VALUES (?, ?, ?, ?, "
+        "?, ?, ?)");
     ResetOnExit reset(q);
     q.bind(1, l.id);
     q.bind(2, p.nip);
@@ -104,7 +106,8 @@ Expected<Learner> LearnerStore::Edit(std::string_view id, const LearnerProfile& 
 }
 
 Status LearnerStore::Remove(std::string_view id) {
-    auto& q = db_.Prepared("UPDATE learners SET removed_at = ?1, updated_at = ?1 WHERE id = ?2 AND removed_at IS NULL");
+    auto& q = db_.Prepared(
+        "UPDATE learners SET removed_at = ?1, updated_at = ?1 WHERE id = ?2 AND removed_at IS NULL");
     ResetOnExit reset(q);
     q.bind(1, util::NowIso8601());
     q.bind(2, std::string(id));

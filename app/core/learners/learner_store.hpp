@@ -15,7 +15,8 @@ namespace sinau::learners {
 
 class LearnerStore {
 public:
-    explicit LearnerStore(store::Database& db, util::Date today = util::TodayUtc()) : db_(db), today_(today) {}
+    explicit LearnerStore(store::Database& db, util::Date today = util::TodayUtc())
+        : db_(db), today_(today) {}
 
     // What Create (learner_id empty) or Edit (learner_id) would refuse, one problem per form field: the
     // validator's (ProfileProblems) plus a NIP that another learner already has. Cleans the profile first.

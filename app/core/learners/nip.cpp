@@ -34,7 +34,8 @@ Expected<NipInfo> ParseNip(std::string_view typed, util::Date today) {
     auto add = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
 
     info.birth = {Digits(nip, 0, 4), Digits(nip, 4, 2), Digits(nip, 6, 2)};
-    const bool birth_ok = util::IsValidDate(info.birth.year, info.birth.month, info.birth.day) && info.birth.year >= 1900;
+    const bool birth_ok =
+        util::IsValidDate(info.birth.year, info.birth.month, info.birth.day) && info.birth.year >= 1900;
     if (!birth_ok) add("NIP digit 1–8 (tanggal lahir) bukan tanggal yang sah: " + nip.substr(0, 8));
 
     info.tmt_year = Digits(nip, 8, 4);
@@ -47,17 +48,20 @@ Expected<NipInfo> ParseNip(std::string_view typed, util::Date today) {
             add("NIP digit 9–14 (TMT CPNS) ada di masa depan: " + nip.substr(8, 6));
         if (birth_ok) {
             // Age in whole months at the TMT month: the 18th birthday's month is the earliest start.
-            const int months = (info.tmt_year * 12 + info.tmt_month) - (info.birth.year * 12 + info.birth.month);
+            const int months =
+                (info.tmt_year * 12 + info.tmt_month) - (info.birth.year * 12 + info.birth.month);
             if (months < 18 * 12)
-                add("NIP digit 9–14 (TMT CPNS " + nip.substr(8, 6) + ") sebelum usia 18 tahun menurut tanggal lahir " +
-                    nip.substr(0, 8));
+                add("NIP digit 9–14 (TMT CPNS " + nip.substr(8, 6) +
+                    ") sebelum usia 18 tahun menurut tanggal lahir " + nip.substr(0, 8));
             else if (months > 70 * 12)
-                add("NIP digit 9–14 (TMT CPNS " + nip.substr(8, 6) + ") tidak masuk akal: usia lebih dari 70 tahun");
+                add("NIP digit 9–14 (TMT CPNS " + nip.substr(8, 6) +
+                    ") tidak masuk akal: usia lebih dari 70 tahun");
         }
     }
     const int g = nip[14] - '0';
     if (g != 1 && g != 2)
-        add("NIP digit 15 (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), tertulis " + nip.substr(14, 1));
+        add("NIP digit 15 (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan), tertulis " +
+            nip.substr(14, 1));
     else
         info.gender = Gender(g);
     info.sequence = Digits(nip, 15, 3);

@@ -24,17 +24,33 @@ std::string HeaderKey(std::string_view s) {
 }
 
 std::optional<Field> HeaderField(std::string_view header) {
-    static const std::map<std::string, Field> kNames = {
-        {"nama", Field::Name},          {"namalengkap", Field::Name},     {"namapeserta", Field::Name},
-        {"namapegawai", Field::Name},   {"namaasn", Field::Name},         {"namagelar", Field::Name},
-        {"namadangelar", Field::Name},  {"namalengkapdangelar", Field::Name},
-        {"nip", Field::Nip},            {"nipbaru", Field::Nip},          {"nomorindukpegawai", Field::Nip},
-        {"nippeserta", Field::Nip},     {"nip18digit", Field::Nip},
-        {"instansi", Field::Instansi},  {"instansiopd", Field::Instansi}, {"opd", Field::Instansi},
-        {"opdinstansi", Field::Instansi}, {"unitkerja", Field::Instansi}, {"perangkatdaerah", Field::Instansi},
-        {"skpd", Field::Instansi},      {"asalinstansi", Field::Instansi}, {"namainstansi", Field::Instansi},
-        {"satuankerja", Field::Instansi}, {"satker", Field::Instansi},
-        {"jabatan", Field::Jabatan},    {"namajabatan", Field::Jabatan},  {"jabatanterakhir", Field::Jabatan}};
+    static const std::map<std::string, Field> kNames = {{"nama", Field::Name},
+                                                        {"namalengkap", Field::Name},
+                                                        {"namapeserta", Field::Name},
+                                                        {"namapegawai", Field::Name},
+                                                        {"namaasn", Field::Name},
+                                                        {"namagelar", Field::Name},
+                                                        {"namadangelar", Field::Name},
+                                                        {"namalengkapdangelar", Field::Name},
+                                                        {"nip", Field::Nip},
+                                                        {"nipbaru", Field::Nip},
+                                                        {"nomorindukpegawai", Field::Nip},
+                                                        {"nippeserta", Field::Nip},
+                                                        {"nip18digit", Field::Nip},
+                                                        {"instansi", Field::Instansi},
+                                                        {"instansiopd", Field::Instansi},
+                                                        {"opd", Field::Instansi},
+                                                        {"opdinstansi", Field::Instansi},
+                                                        {"unitkerja", Field::Instansi},
+                                                        {"perangkatdaerah", Field::Instansi},
+                                                        {"skpd", Field::Instansi},
+                                                        {"asalinstansi", Field::Instansi},
+                                                        {"namainstansi", Field::Instansi},
+                                                        {"satuankerja", Field::Instansi},
+                                                        {"satker", Field::Instansi},
+                                                        {"jabatan", Field::Jabatan},
+                                                        {"namajabatan", Field::Jabatan},
+                                                        {"jabatanterakhir", Field::Jabatan}};
     const auto it = kNames.find(HeaderKey(header));
     if (it == kNames.end()) return std::nullopt;
     return it->second;
@@ -61,7 +77,8 @@ std::string NumberCellDigits(const std::string& raw) {
         }
     }
     const auto dot = mantissa.find('.');
-    std::string whole = mantissa.substr(0, dot), frac = dot == std::string::npos ? "" : mantissa.substr(dot + 1);
+    std::string whole = mantissa.substr(0, dot),
+                frac = dot == std::string::npos ? "" : mantissa.substr(dot + 1);
     if (exponent < 0 || exponent > 40) return "";
     while (exponent > 0) {
         whole.push_back(frac.empty() ? '0' : frac.front());
@@ -83,7 +100,8 @@ std::string RosterReport::Format() const {
       << ", ditolak: " << rejected << "\n";
     for (const auto& r : rows)
         if (r.outcome == RowOutcome::Rejected)
-            o << "  baris " << r.row << ": ditolak" << (r.name.empty() ? "" : " (" + r.name + ")") << " — " << r.reason << "\n";
+            o << "  baris " << r.row << ": ditolak" << (r.name.empty() ? "" : " (" + r.name + ")") << " — "
+              << r.reason << "\n";
     return o.str();
 }
 
@@ -103,8 +121,9 @@ Expected<RosterReport> CheckRoster(const Table& table, util::Date today) {
         }
     }
     if (header_index == table.rows.size())
-        return Error{"baris judul kolom tidak ditemukan: perlu kolom \"Nama lengkap\", \"NIP\" dan \"Instansi/OPD\" "
-                     "(\"Jabatan\" boleh ada) di baris pertama"};
+        return Error{
+            "baris judul kolom tidak ditemukan: perlu kolom \"Nama lengkap\", \"NIP\" dan \"Instansi/OPD\" "
+            "(\"Jabatan\" boleh ada) di baris pertama"};
     if (!columns.count(Field::Instansi))
         return Error{"kolom \"Instansi/OPD\" tidak ditemukan di baris judul (baris " +
                      std::to_string(table.rows[header_index].number) + ")"};
@@ -135,7 +154,8 @@ Expected<RosterReport> CheckRoster(const Table& table, util::Date today) {
                 const bool exponent = c->text.find_first_of("eE") != std::string::npos;
                 if (digits.size() != 18 || exponent || digits.substr(15) == "000")
                     nip_problem = "NIP tersimpan sebagai angka (" + c->text +
-                                  ") dan sudah dibulatkan Excel; format kolom NIP sebagai Teks lalu ketik ulang NIP-nya";
+                                  ") dan sudah dibulatkan Excel; format kolom NIP sebagai Teks lalu ketik "
+                                  "ulang NIP-nya";
                 else
                     p.nip = digits;
             } else {
@@ -176,7 +196,8 @@ Expected<RosterReport> ImportRoster(store::Database& db, const fs::path& path, u
     if (ext == ".xlsx" || (ext != ".csv" && is_zip)) {
         table = ReadXlsx(path);
     } else if (ext == ".xls") {
-        return Error{path.string() + ": format .xls lama tidak didukung; simpan sebagai .xlsx atau CSV UTF-8"};
+        return Error{path.string() +
+                     ": format .xls lama tidak didukung; simpan sebagai .xlsx atau CSV UTF-8"};
     } else {
         in.seekg(0);
         std::ostringstream s;
@@ -209,7 +230,8 @@ Expected<RosterReport> ImportRoster(store::Database& db, const fs::path& path, u
             ++report.unchanged;
         } else {
             // Create() brings back a removed learner; Edit() updates an active one.
-            auto changed = existing->removed_at ? learners.Create(r.profile) : learners.Edit(existing->id, r.profile);
+            auto changed =
+                existing->removed_at ? learners.Create(r.profile) : learners.Edit(existing->id, r.profile);
             if (!changed) {
                 r.outcome = RowOutcome::Rejected;
                 r.reason = changed.error().message;

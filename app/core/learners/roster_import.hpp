@@ -21,7 +21,7 @@ struct RosterRowResult {
     RowOutcome outcome = RowOutcome::Rejected;
     std::string nip;
     std::string name;
-    std::string reason;  // for Rejected (Bahasa Indonesia)
+    std::string reason;      // for Rejected (Bahasa Indonesia)
     LearnerProfile profile;  // cleaned, as read from the row (for a preview before importing)
 };
 

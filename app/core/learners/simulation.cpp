@@ -15,21 +15,36 @@ using content::QuestionType;
 using engine::Rng;
 
 namespace {
-constexpr std::array kFirstMale = {"Agus", "Budi", "Eko", "Joko", "Slamet", "Hendra", "Rudi", "Wahyu", "Bambang",
-                                   "Ahmad", "Fajar", "Dimas", "Arif", "Teguh", "Yusuf", "Imam", "Rizky", "Andi"};
-constexpr std::array kFirstFemale = {"Siti", "Dewi", "Sri", "Nur", "Rina", "Ratna", "Endang", "Lestari", "Wulan",
-                                     "Yuliana", "Fitri", "Ayu", "Dian", "Indah", "Kartika", "Anisa", "Retno"};
-constexpr std::array kLast = {"Santoso", "Wibowo", "Rahayu", "Hidayat", "Prasetyo", "Susanti", "Setiawan",
-                              "Kurniawan", "Handayani", "Saputra", "Wahyuni", "Nugroho", "Purnomo", "Utami",
-                              "Hartono", "Sulistyowati", "Firmansyah", "Maharani", "Ramadhan", "Permatasari"};
-constexpr std::array kInstansi = {"BPSDM Provinsi Jawa Timur", "Badan Kepegawaian Daerah Provinsi Jawa Timur",
+constexpr std::array kFirstMale = {"Agus", "Budi",  "Eko",     "Joko",  "Slamet", "Hendra",
+                                   "Rudi", "Wahyu", "Bambang", "Ahmad", "Fajar",  "Dimas",
+                                   "Arif", "Teguh", "Yusuf",   "Imam",  "Rizky",  "Andi"};
+constexpr std::array kFirstFemale = {"Siti",   "Dewi",    "Sri",     "Nur",     "Rina",  "Ratna",
+                                     "Endang", "Lestari", "Wulan",   "Yuliana", "Fitri", "Ayu",
+                                     "Dian",   "Indah",   "Kartika", "Anisa",   "Retno"};
+constexpr std::array kLast = {"Santoso",      "Wibowo",     "Rahayu",    "Hidayat",   "Prasetyo",
+                              "Susanti",      "Setiawan",   "Kurniawan", "Handayani", "Saputra",
+                              "Wahyuni",      "Nugroho",    "Purnomo",   "Utami",     "Hartono",
+                              "Sulistyowati", "Firmansyah", "Maharani",  "Ramadhan",  "Permatasari"};
+constexpr std::array kInstansi = {"BPSDM Provinsi Jawa Timur",
+                                  "Badan Kepegawaian Daerah Provinsi Jawa Timur",
                                   "Dinas Komunikasi dan Informatika Provinsi Jawa Timur",
-                                  "Dinas Pendidikan Provinsi Jawa Timur", "Dinas Kesehatan Provinsi Jawa Timur",
-                                  "Inspektorat Provinsi Jawa Timur", "Bappeda Provinsi Jawa Timur",
+                                  "Dinas Pendidikan Provinsi Jawa Timur",
+                                  "Dinas Kesehatan Provinsi Jawa Timur",
+                                  "Inspektorat Provinsi Jawa Timur",
+                                  "Bappeda Provinsi Jawa Timur",
                                   "Badan Kesatuan Bangsa dan Politik Provinsi Jawa Timur",
-                                  "Sekretariat Daerah Provinsi Jawa Timur", "Dinas Sosial Provinsi Jawa Timur"};
-constexpr std::array kJabatan = {"Analis Kebijakan", "Pranata Komputer", "Widyaiswara Ahli Muda", "Auditor",
-                                 "Perencana", "Pengelola Kepegawaian", "Guru", "Perawat", "Arsiparis", ""};
+                                  "Sekretariat Daerah Provinsi Jawa Timur",
+                                  "Dinas Sosial Provinsi Jawa Timur"};
+constexpr std::array kJabatan = {"Analis Kebijakan",
+                                 "Pranata Komputer",
+                                 "Widyaiswara Ahli Muda",
+                                 "Auditor",
+                                 "Perencana",
+                                 "Pengelola Kepegawaian",
+                                 "Guru",
+                                 "Perawat",
+                                 "Arsiparis",
+                                 ""};
 
 template <class A>
 const char* Pick(Rng& rng, const A& a) {
@@ -77,11 +92,13 @@ engine::Answer MakeAnswer(Rng& rng, const content::Question& q, double p_right) 
             if (!right && chosen.size() > 1) chosen.erase(chosen.begin() + 1, chosen.end());
             return engine::MultiAnswer(chosen);
         }
-        case QuestionType::TrueFalse: return engine::TfAnswer(right ? q.tf_answer : !q.tf_answer);
+        case QuestionType::TrueFalse:
+            return engine::TfAnswer(right ? q.tf_answer : !q.tf_answer);
         case QuestionType::Short: {
             if (!right || q.choices.empty()) return engine::ShortAnswer("tidak tahu");
-            const auto best = std::max_element(q.choices.begin(), q.choices.end(),
-                                               [](const auto& a, const auto& b) { return a.fraction < b.fraction; });
+            const auto best =
+                std::max_element(q.choices.begin(), q.choices.end(),
+                                 [](const auto& a, const auto& b) { return a.fraction < b.fraction; });
             std::string text = best->text;
             text.erase(std::remove(text.begin(), text.end(), '*'), text.end());
             return engine::ShortAnswer(rng.Chance(0.5) ? text : "  " + text + " ");
@@ -89,7 +106,8 @@ engine::Answer MakeAnswer(Rng& rng, const content::Question& q, double p_right) 
         case QuestionType::Numerical: {
             if (q.numerical.empty()) return engine::NumericalAnswerOf("0");
             const auto& n = q.numerical.front();
-            return engine::NumericalAnswerOf(engine::FormatNumber(right ? n.value : n.max + 1 + std::abs(n.value)));
+            return engine::NumericalAnswerOf(
+                engine::FormatNumber(right ? n.value : n.max + 1 + std::abs(n.value)));
         }
         case QuestionType::Match: {
             std::vector<int> pairs(q.pairs.size());
@@ -98,16 +116,17 @@ engine::Answer MakeAnswer(Rng& rng, const content::Question& q, double p_right) 
             return engine::MatchAnswer(pairs);
         }
         case QuestionType::Essay:
-            return engine::EssayAnswer("Sebagai ASN saya wajib menjaga netralitas: tidak memihak dan tidak ikut kampanye.");
-        case QuestionType::Description: break;
+            return engine::EssayAnswer(
+                "Sebagai ASN saya wajib menjaga netralitas: tidak memihak dan tidak ikut kampanye.");
+        case QuestionType::Description:
+            break;
     }
     return engine::Answer{};
 }
 
-
 // One quiz attempt; `finish` false leaves it open part-way (a learner who closed the laptop).
-void PlayQuiz(store::Learning& l, const content::Module& m, Rng& rng, double ability, bool finish, SimulationReport& rep,
-              bool& passed) {
+void PlayQuiz(store::Learning& l, const content::Module& m, Rng& rng, double ability, bool finish,
+              SimulationReport& rep, bool& passed) {
     auto attempt = l.StartOrResumeAttempt(m, rng.Next());
     if (!attempt) return;
     ++rep.attempts;
@@ -117,13 +136,14 @@ void PlayQuiz(store::Learning& l, const content::Module& m, Rng& rng, double abi
         if (n++ >= stop) return;
         const content::Question* q = engine::FindQuestion(m, item.question_id);
         if (!q || q->type == QuestionType::Description) continue;
-        if (l.RecordResponse(*attempt, *q, MakeAnswer(rng, *q, ability), int(5000 + rng.Below(60000)))) ++rep.responses;
+        if (l.RecordResponse(*attempt, *q, MakeAnswer(rng, *q, ability), int(5000 + rng.Below(60000))))
+            ++rep.responses;
     }
     if (auto s = l.SubmitAttempt(*attempt)) passed = s->score.passed;
 }
 
-void PlayScenario(store::Learning& l, const content::Module& m, const content::Scenario& s, Rng& rng, double ability,
-                  bool finish, SimulationReport& rep) {
+void PlayScenario(store::Learning& l, const content::Module& m, const content::Scenario& s, Rng& rng,
+                  double ability, bool finish, SimulationReport& rep) {
     auto run = l.StartOrResumeScenario(m, s);
     if (!run) return;
     ++rep.scenario_runs;
@@ -148,9 +168,12 @@ void PlayScenario(store::Learning& l, const content::Module& m, const content::S
 }
 }  // namespace
 
-Expected<SimulationReport> Simulate(store::Database& db, const content::Course& course, const SimulationOptions& o) {
-    const bool usable = std::any_of(course.modules.begin(), course.modules.end(), [](const auto& m) { return m.ok(); });
-    if (!usable) return Error{"kursus tidak memiliki modul yang dapat dipelajari (periksa dengan `sinau lint`)"};
+Expected<SimulationReport> Simulate(store::Database& db, const content::Course& course,
+                                    const SimulationOptions& o) {
+    const bool usable =
+        std::any_of(course.modules.begin(), course.modules.end(), [](const auto& m) { return m.ok(); });
+    if (!usable)
+        return Error{"kursus tidak memiliki modul yang dapat dipelajari (periksa dengan `sinau lint`)"};
     SimulationReport rep;
     LearnerStore learners(db, o.today);
     // Batched runs also relax fsync to WAL checkpoints (synchronous=NORMAL: a crash may lose the last

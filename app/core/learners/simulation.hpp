@@ -36,6 +36,7 @@ struct SimulationReport {
 };
 
 // Errors: a course without any usable module. Throws SQLite::Exception on disk errors.
-Expected<SimulationReport> Simulate(store::Database& db, const content::Course& course, const SimulationOptions& options);
+Expected<SimulationReport> Simulate(store::Database& db, const content::Course& course,
+                                    const SimulationOptions& options);
 
 }  // namespace sinau::learners

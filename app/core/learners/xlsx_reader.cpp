@@ -38,8 +38,10 @@ std::string StringItemText(const pugi::xml_node& item) {
     std::string out;
     for (const auto& child : item.children()) {
         const std::string_view name = child.name();
-        if (name == "t") out += child.text().get();
-        else if (name == "r") out += child.child("t").text().get();
+        if (name == "t")
+            out += child.text().get();
+        else if (name == "r")
+            out += child.child("t").text().get();
     }
     return out;
 }
@@ -78,7 +80,8 @@ Expected<Table> ReadXlsx(const fs::path& path) {
                 pugi::xml_document rd;
                 if (rd.load_buffer(rels->data(), rels->size()))
                     for (const auto& rel : rd.child("Relationships").children("Relationship"))
-                        if (rid == rel.attribute("Id").value()) sheet_part = Resolve(rel.attribute("Target").value());
+                        if (rid == rel.attribute("Id").value())
+                            sheet_part = Resolve(rel.attribute("Target").value());
             }
         }
     }
@@ -86,14 +89,16 @@ Expected<Table> ReadXlsx(const fs::path& path) {
     std::vector<std::string> shared;
     if (auto ss = ReadPart(z.get(), "xl/sharedStrings.xml")) {
         pugi::xml_document doc;
-        if (!doc.load_buffer(ss->data(), ss->size())) return Error{"daftar teks (sharedStrings) dalam .xlsx rusak"};
+        if (!doc.load_buffer(ss->data(), ss->size()))
+            return Error{"daftar teks (sharedStrings) dalam .xlsx rusak"};
         for (const auto& si : doc.child("sst").children("si")) shared.push_back(StringItemText(si));
     }
 
     const auto sheet = ReadPart(z.get(), sheet_part);
     if (!sheet) return Error{"lembar kerja pertama tidak ditemukan dalam .xlsx"};
     pugi::xml_document doc;
-    if (!doc.load_buffer(sheet->data(), sheet->size())) return Error{"lembar kerja pertama dalam .xlsx rusak"};
+    if (!doc.load_buffer(sheet->data(), sheet->size()))
+        return Error{"lembar kerja pertama dalam .xlsx rusak"};
 
     Table table;
     int next_row = 1;

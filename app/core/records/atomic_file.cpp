@@ -70,7 +70,8 @@ Status AtomicFile::Finish(bool written_by_name) {
         // The library wrote and closed the file by name: reopen our descriptor on the new content.
         ::close(fd_);
         fd_ = ::open(temp_.c_str(), O_RDONLY);
-        if (fd_ < 0) return Error{"Berkas sementara " + temp_.string() + " hilang; berkas tujuan tidak diubah."};
+        if (fd_ < 0)
+            return Error{"Berkas sementara " + temp_.string() + " hilang; berkas tujuan tidak diubah."};
     }
     if (::fsync(fd_) != 0)
         return Error{"Gagal menyimpan " + dest_.string() + " ke disk (" + std::strerror(errno) + ")."};
@@ -90,7 +91,11 @@ Status AtomicFile::Finish(bool written_by_name) {
     return Success();
 }
 
-Status AtomicFile::Commit() { return Finish(false); }
-Status AtomicFile::CommitWrittenByName() { return Finish(true); }
+Status AtomicFile::Commit() {
+    return Finish(false);
+}
+Status AtomicFile::CommitWrittenByName() {
+    return Finish(true);
+}
 
 }  // namespace sinau::records

@@ -29,7 +29,8 @@ public:
 
     // Appends to the buffer; a failed write is remembered and reported by Commit().
     void Write(std::string_view bytes) {
-        if (bytes.size() > kBufferSize - used_) Spill(bytes);
+        if (bytes.size() > kBufferSize - used_)
+            Spill(bytes);
         else {
             std::memcpy(buffer_.get() + used_, bytes.data(), bytes.size());
             used_ += bytes.size();

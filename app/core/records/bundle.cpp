@@ -54,7 +54,9 @@ Expected<fs::path> MakeTempFile(const char* stem) {
     if (ec) dir = "/tmp";
     std::string templ = (dir / (std::string(stem) + "-XXXXXX")).string();
     const int fd = ::mkstemp(templ.data());
-    if (fd < 0) return Error{"Tidak dapat membuat berkas sementara di " + dir.string() + " (" + std::strerror(errno) + ")."};
+    if (fd < 0)
+        return Error{"Tidak dapat membuat berkas sementara di " + dir.string() + " (" + std::strerror(errno) +
+                     ")."};
     ::close(fd);
     return fs::path(templ);
 }
@@ -79,7 +81,8 @@ Expected<std::string> HashFile(const fs::path& p) {
     while (in) {
         in.read(buf.data(), std::streamsize(buf.size()));
         if (in.gcount() > 0)
-            crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), size_t(in.gcount()));
+            crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
+                                      size_t(in.gcount()));
     }
     if (in.bad()) return Error{"Gagal membaca " + p.string() + "."};
     unsigned char out[crypto_hash_sha256_BYTES];
@@ -100,12 +103,16 @@ void KeepOnlyFiltered(SQLite::Database& s, const LearnerFilter& filter) {
     for (const auto& p : ids.params) keep.bind(i++, p);
     keep.exec();
     const std::string out = " NOT IN (SELECT id FROM temp.bundle_keep)";
-    s.exec("DELETE FROM responses WHERE attempt_id IN (SELECT id FROM attempts WHERE learner_id IS NULL OR learner_id" + out + ")");
+    s.exec(
+        "DELETE FROM responses WHERE attempt_id IN (SELECT id FROM attempts WHERE learner_id IS NULL OR "
+        "learner_id" +
+        out + ")");
     s.exec("DELETE FROM attempts WHERE learner_id IS NULL OR learner_id" + out);
     s.exec("DELETE FROM class_participants WHERE (learner_id IS NULL OR learner_id" + out +
            ") AND id NOT IN (SELECT participant_id FROM attempts WHERE participant_id IS NOT NULL)");
-    s.exec("DELETE FROM class_sessions WHERE id NOT IN (SELECT session_id FROM class_participants) "
-           "AND id NOT IN (SELECT class_session_id FROM attempts WHERE class_session_id IS NOT NULL)");
+    s.exec(
+        "DELETE FROM class_sessions WHERE id NOT IN (SELECT session_id FROM class_participants) "
+        "AND id NOT IN (SELECT class_session_id FROM attempts WHERE class_session_id IS NOT NULL)");
     for (const char* t : {"reading_progress", "scenario_runs", "module_results", "completions"})
         s.exec(std::string("DELETE FROM ") + t + " WHERE learner_id" + out);
     s.exec("DELETE FROM learners WHERE id" + out);
@@ -133,18 +140,23 @@ std::string ZipError(int code) {
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
     if (from.empty()) return;
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
 }
 
 Expected<BundleManifest> ParseManifest(const std::string& name, const std::string& text) {
     const std::string bad = name + ": manifest.json bukan milik bundel Sinau";
     auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return Error{name + ": manifest.json bukan JSON yang sah; bundel rusak." + kNothingImported};
-    if (!j.contains("format") || j["format"] != kBundleFormat) return Error{bad + " (format bukan \"sinau-bundle\")." + kNothingImported};
+    if (j.is_discarded() || !j.is_object())
+        return Error{name + ": manifest.json bukan JSON yang sah; bundel rusak." + kNothingImported};
+    if (!j.contains("format") || j["format"] != kBundleFormat)
+        return Error{bad + " (format bukan \"sinau-bundle\")." + kNothingImported};
     if (!j.contains("version") || !j["version"].is_number_integer())
         return Error{bad + " (versi tidak ada)." + kNothingImported};
     if (j["version"].get<int64_t>() != kBundleVersion)
-        return Error{name + ": bundel versi " + j["version"].dump() + " tidak dikenal Sinau ini (hanya versi 1); perbarui Sinau di PC ini." + kNothingImported};
+        return Error{name + ": bundel versi " + j["version"].dump() +
+                     " tidak dikenal Sinau ini (hanya versi 1); perbarui Sinau di PC ini." +
+                     kNothingImported};
     BundleManifest m;
     auto text_field = [&](const char* key, std::string& out) {
         if (!j.contains(key) || !j[key].is_string()) return false;
@@ -157,8 +169,8 @@ Expected<BundleManifest> ParseManifest(const std::string& name, const std::strin
         return true;
     };
     if (!text_field("installation_id", m.installation_id) || !text_field("created_at", m.created_at) ||
-        !text_field("sha256", m.sha256) || !count_field("learners", m.learners) || !count_field("attempts", m.attempts) ||
-        !count_field("responses", m.responses))
+        !text_field("sha256", m.sha256) || !count_field("learners", m.learners) ||
+        !count_field("attempts", m.attempts) || !count_field("responses", m.responses))
         return Error{bad + " (kolom wajib hilang atau salah jenis)." + kNothingImported};
     if (j.contains("filter") && j["filter"].is_string()) m.filter = j["filter"].get<std::string>();
     if (m.sha256.size() != 64 || m.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
@@ -168,18 +180,24 @@ Expected<BundleManifest> ParseManifest(const std::string& name, const std::strin
 
 Expected<std::string> ReadSmallEntry(zip_t* z, const std::string& name, const char* entry, uint64_t size) {
     ZipFile f(zip_fopen(z, entry, 0));
-    if (!f) return Error{name + ": " + entry + " tidak dapat dibuka (" + zip_strerror(z) + "); bundel rusak." + kNothingImported};
+    if (!f)
+        return Error{name + ": " + entry + " tidak dapat dibuka (" + zip_strerror(z) + "); bundel rusak." +
+                     kNothingImported};
     std::string text(size, '\0');
     const zip_int64_t n = size ? zip_fread(f.get(), text.data(), size) : 0;
     if (n < 0 || uint64_t(n) != size)
-        return Error{name + ": " + entry + " rusak atau terpotong (" + zip_file_strerror(f.get()) + ")." + kNothingImported};
+        return Error{name + ": " + entry + " rusak atau terpotong (" + zip_file_strerror(f.get()) + ")." +
+                     kNothingImported};
     return text;
 }
 
 // Extracts records.db while hashing it; never writes more than the declared (already bounded) size.
-Status ExtractDb(zip_t* z, const std::string& name, uint64_t size, const fs::path& dest, std::string& sha256) {
+Status ExtractDb(zip_t* z, const std::string& name, uint64_t size, const fs::path& dest,
+                 std::string& sha256) {
     ZipFile f(zip_fopen(z, kDbEntry, 0));
-    if (!f) return Error{name + ": records.db tidak dapat dibuka (" + zip_strerror(z) + "); bundel rusak." + kNothingImported};
+    if (!f)
+        return Error{name + ": records.db tidak dapat dibuka (" + zip_strerror(z) + "); bundel rusak." +
+                     kNothingImported};
     std::ofstream out(dest, std::ios::binary | std::ios::trunc);
     if (!out) return Error{"Tidak dapat menulis berkas sementara " + dest.string() + "." + kNothingImported};
     crypto_hash_sha256_state st;
@@ -189,15 +207,20 @@ Status ExtractDb(zip_t* z, const std::string& name, uint64_t size, const fs::pat
     for (;;) {
         const zip_int64_t n = zip_fread(f.get(), buf.data(), buf.size());
         if (n < 0)
-            return Error{name + ": records.db rusak atau terpotong (" + zip_file_strerror(f.get()) + ")." + kNothingImported};
+            return Error{name + ": records.db rusak atau terpotong (" + zip_file_strerror(f.get()) + ")." +
+                         kNothingImported};
         if (n == 0) break;
         total += uint64_t(n);
-        if (total > size) return Error{name + ": records.db lebih besar dari yang tercatat di zip; bundel rusak." + kNothingImported};
+        if (total > size)
+            return Error{name + ": records.db lebih besar dari yang tercatat di zip; bundel rusak." +
+                         kNothingImported};
         crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), size_t(n));
         out.write(buf.data(), n);
     }
     out.close();
-    if (!out) return Error{"Gagal menulis berkas sementara " + dest.string() + " (disk penuh?)." + kNothingImported};
+    if (!out)
+        return Error{"Gagal menulis berkas sementara " + dest.string() + " (disk penuh?)." +
+                     kNothingImported};
     if (total != size) return Error{name + ": records.db terpotong; bundel rusak." + kNothingImported};
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&st, digest);
@@ -209,9 +232,10 @@ Status ExtractDb(zip_t* z, const std::string& name, uint64_t size, const fs::pat
 
 std::string BundleReport::Describe() const {
     return "Bundel " + file.string() + " ditulis: " + std::to_string(manifest.learners) + " peserta, " +
-           std::to_string(manifest.attempts) + " percobaan, " + std::to_string(manifest.responses) + " jawaban (" +
-           manifest.filter + "), " + std::to_string((bytes + 1023) / 1024) + " KiB, " + manifest.created_at +
-           ". Bawa berkas ini ke PC admin lalu impor dengan `sinau import " + file.filename().string() + " --db ...`.";
+           std::to_string(manifest.attempts) + " percobaan, " + std::to_string(manifest.responses) +
+           " jawaban (" + manifest.filter + "), " + std::to_string((bytes + 1023) / 1024) + " KiB, " +
+           manifest.created_at + ". Bawa berkas ini ke PC admin lalu impor dengan `sinau import " +
+           file.filename().string() + " --db ...`.";
 }
 
 Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& filter, const fs::path& out) {
@@ -241,7 +265,8 @@ Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& fi
         m.attempts = CountOf(s, "attempts");
         m.responses = CountOf(s, "responses");
     } catch (const SQLite::Exception& e) {
-        return Error{std::string("Gagal membuat salinan basis data untuk bundel (") + e.what() + "); bundel tidak ditulis."};
+        return Error{std::string("Gagal membuat salinan basis data untuk bundel (") + e.what() +
+                     "); bundel tidak ditulis."};
     }
     auto& m = report.manifest;
     m.created_at = util::NowIso8601();
@@ -249,16 +274,12 @@ Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& fi
     auto sha = HashFile(snapshot.path());
     if (!sha) return sha.error();
     m.sha256 = *sha;
-    const std::string manifest = nlohmann::json{{"format", kBundleFormat},
-                                                {"version", kBundleVersion},
-                                                {"installation_id", m.installation_id},
-                                                {"created_at", m.created_at},
-                                                {"filter", m.filter},
-                                                {"learners", m.learners},
-                                                {"attempts", m.attempts},
-                                                {"responses", m.responses},
-                                                {"sha256", m.sha256}}
-                                     .dump(2);
+    const std::string manifest =
+        nlohmann::json{
+            {"format", kBundleFormat},    {"version", kBundleVersion}, {"installation_id", m.installation_id},
+            {"created_at", m.created_at}, {"filter", m.filter},        {"learners", m.learners},
+            {"attempts", m.attempts},     {"responses", m.responses},  {"sha256", m.sha256}}
+            .dump(2);
 
     auto file = AtomicFile::Create(out);
     if (!file) return file.error();
@@ -269,7 +290,8 @@ Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& fi
     zip_source_t* man = zip_source_buffer(z.get(), manifest.data(), manifest.size(), 0);
     if (!man || zip_file_add(z.get(), kManifestEntry, man, ZIP_FL_ENC_UTF_8) < 0) {
         if (man) zip_source_free(man);
-        return Error{"Gagal menambahkan manifest.json ke " + out.string() + " (" + zip_strerror(z.get()) + ")."};
+        return Error{"Gagal menambahkan manifest.json ke " + out.string() + " (" + zip_strerror(z.get()) +
+                     ")."};
     }
     zip_source_t* dbsrc = zip_source_file(z.get(), snapshot.path().c_str(), 0, -1);
     if (!dbsrc || zip_file_add(z.get(), kDbEntry, dbsrc, ZIP_FL_ENC_UTF_8) < 0) {
@@ -277,7 +299,8 @@ Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& fi
         return Error{"Gagal menambahkan records.db ke " + out.string() + " (" + zip_strerror(z.get()) + ")."};
     }
     if (zip_close(z.get()) != 0)
-        return Error{"Gagal menulis " + out.string() + " (" + zip_strerror(z.get()) + "); berkas tujuan tidak diubah."};
+        return Error{"Gagal menulis " + out.string() + " (" + zip_strerror(z.get()) +
+                     "); berkas tujuan tidak diubah."};
     (void)z.release();  // zip_close freed it
     std::error_code ec;
     report.bytes = fs::file_size(temp, ec);
@@ -301,13 +324,14 @@ Expected<OpenedBundle> OpenBundle(const fs::path& path) {
     const std::string name = path.string();
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return Error{name + ": berkas tidak ditemukan."};
-    if (!LooksLikeBundle(path)) return Error{name + ": bukan bundel Sinau (bukan berkas zip)." + kNothingImported};
+    if (!LooksLikeBundle(path))
+        return Error{name + ": bukan bundel Sinau (bukan berkas zip)." + kNothingImported};
     if (sodium_init() < 0) return Error{"libsodium tidak dapat dimulai; tidak ada yang diimpor."};
     int err = 0;
     Zip z(zip_open(name.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err));
     if (!z)
-        return Error{name + ": bundel rusak atau terpotong (" + ZipError(err) + "); salin ulang berkas dari PC asalnya." +
-                     kNothingImported};
+        return Error{name + ": bundel rusak atau terpotong (" + ZipError(err) +
+                     "); salin ulang berkas dari PC asalnya." + kNothingImported};
     const zip_int64_t entries = zip_get_num_entries(z.get(), 0);
     bool has_db = false, has_manifest = false;
     zip_stat_t db_stat, manifest_stat;
@@ -320,21 +344,28 @@ Expected<OpenedBundle> OpenBundle(const fs::path& path) {
             return Error{name + ": daftar isi bundel rusak." + kNothingImported};
         const std::string entry = st.name;
         bool* seen = entry == kDbEntry ? &has_db : entry == kManifestEntry ? &has_manifest : nullptr;
-        if (!seen) return Error{name + ": bundel memuat isi yang tidak dikenal (\"" + entry + "\"); bukan bundel Sinau." + kNothingImported};
-        if (*seen) return Error{name + ": bundel memuat \"" + entry + "\" dua kali; bukan bundel Sinau." + kNothingImported};
+        if (!seen)
+            return Error{name + ": bundel memuat isi yang tidak dikenal (\"" + entry +
+                         "\"); bukan bundel Sinau." + kNothingImported};
+        if (*seen)
+            return Error{name + ": bundel memuat \"" + entry + "\" dua kali; bukan bundel Sinau." +
+                         kNothingImported};
         *seen = true;
         (entry == kDbEntry ? db_stat : manifest_stat) = st;
     }
-    if (!has_manifest) return Error{name + ": bundel tidak memuat manifest.json; bukan bundel Sinau." + kNothingImported};
-    if (!has_db) return Error{name + ": bundel tidak memuat records.db; bukan bundel Sinau." + kNothingImported};
+    if (!has_manifest)
+        return Error{name + ": bundel tidak memuat manifest.json; bukan bundel Sinau." + kNothingImported};
+    if (!has_db)
+        return Error{name + ": bundel tidak memuat records.db; bukan bundel Sinau." + kNothingImported};
     if (manifest_stat.size > kMaxManifestBytes)
-        return Error{name + ": manifest.json terlalu besar (" + std::to_string(manifest_stat.size) + " bita); bundel ditolak." + kNothingImported};
+        return Error{name + ": manifest.json terlalu besar (" + std::to_string(manifest_stat.size) +
+                     " bita); bundel ditolak." + kNothingImported};
     // Zip bomb guard: the declared size is bounded, and ExtractDb stops at it whatever the stream says.
     // A real SQLite snapshot compresses 2-20x; far beyond that on a large entry is not a database.
-    if (db_stat.size > kMaxBundleDbBytes ||
-        (db_stat.size > (uint64_t(64) << 20) && db_stat.size / std::max<uint64_t>(db_stat.comp_size, 1) > 200))
-        return Error{name + ": records.db terlalu besar setelah dibuka (" + std::to_string(db_stat.size >> 20) +
-                     " MiB); bundel ditolak." + kNothingImported};
+    if (db_stat.size > kMaxBundleDbBytes || (db_stat.size > (uint64_t(64) << 20) &&
+                                             db_stat.size / std::max<uint64_t>(db_stat.comp_size, 1) > 200))
+        return Error{name + ": records.db terlalu besar setelah dibuka (" +
+                     std::to_string(db_stat.size >> 20) + " MiB); bundel ditolak." + kNothingImported};
     auto text = ReadSmallEntry(z.get(), name, kManifestEntry, manifest_stat.size);
     if (!text) return text.error();
     auto manifest = ParseManifest(name, *text);
@@ -346,8 +377,11 @@ Expected<OpenedBundle> OpenBundle(const fs::path& path) {
     std::string sha;
     if (auto ok = ExtractDb(z.get(), name, db_stat.size, extracted.path(), sha); !ok) return ok.error();
     if (sha != manifest->sha256)
-        return Error{name + ": records.db tidak cocok dengan sidik SHA-256 di manifest.json; isi bundel telah diubah atau "
-                            "rusak." + kNothingImported};
+        return Error{
+            name +
+            ": records.db tidak cocok dengan sidik SHA-256 di manifest.json; isi bundel telah diubah atau "
+            "rusak." +
+            kNothingImported};
     // The database inside must be a Sinau database (merge's own checks), and match what the manifest says.
     if (auto ok = CheckMergeSource(extracted.path()); !ok) {
         std::string msg = ok.error().message;
@@ -358,8 +392,10 @@ Expected<OpenedBundle> OpenBundle(const fs::path& path) {
         SQLite::Database s(extracted.path().string(), SQLite::OPEN_READONLY);
         if (CountOf(s, "learners") != manifest->learners || CountOf(s, "attempts") != manifest->attempts ||
             CountOf(s, "responses") != manifest->responses)
-            return Error{name + ": jumlah rekaman di manifest.json tidak cocok dengan records.db; bundel telah diubah." +
-                         kNothingImported};
+            return Error{
+                name +
+                ": jumlah rekaman di manifest.json tidak cocok dengan records.db; bundel telah diubah." +
+                kNothingImported};
     } catch (const SQLite::Exception& e) {
         return Error{name + ": records.db tidak dapat dibaca (" + e.what() + ")." + kNothingImported};
     }

@@ -42,26 +42,30 @@ struct BundleManifest {
     std::string created_at;  // ISO 8601 UTC
     std::string filter;      // DescribeFilter() of the export
     int64_t learners = 0, attempts = 0, responses = 0;
-    std::string sha256;      // lowercase hex of records.db
+    std::string sha256;  // lowercase hex of records.db
 };
 
 struct BundleReport {
     std::filesystem::path file;
     BundleManifest manifest;
-    uint64_t bytes = 0;  // size of the bundle file
+    uint64_t bytes = 0;            // size of the bundle file
     std::string Describe() const;  // one paragraph in Bahasa Indonesia for the CLI / a toast
 };
 
 // Writes the bundle atomically (temporary file beside `out`, renamed when complete): on error `out` is
 // untouched and no temporary file stays. `db` is the source; only committed data is snapshotted.
-Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& filter, const std::filesystem::path& out);
+Expected<BundleReport> WriteBundle(SQLite::Database& db, const LearnerFilter& filter,
+                                   const std::filesystem::path& out);
 
 // The database of a bundle, extracted to a private temporary file that is deleted when this is destroyed.
 class OpenedBundle {
 public:
-    OpenedBundle(std::filesystem::path db, BundleManifest manifest) : db_(std::move(db)), manifest_(std::move(manifest)) {}
+    OpenedBundle(std::filesystem::path db, BundleManifest manifest)
+        : db_(std::move(db)), manifest_(std::move(manifest)) {}
     ~OpenedBundle();
-    OpenedBundle(OpenedBundle&& o) noexcept : db_(std::move(o.db_)), manifest_(std::move(o.manifest_)) { o.db_.clear(); }
+    OpenedBundle(OpenedBundle&& o) noexcept : db_(std::move(o.db_)), manifest_(std::move(o.manifest_)) {
+        o.db_.clear();
+    }
     OpenedBundle(const OpenedBundle&) = delete;
     OpenedBundle& operator=(const OpenedBundle&) = delete;
     OpenedBundle& operator=(OpenedBundle&&) = delete;
@@ -85,10 +89,11 @@ bool LooksLikeBundle(const std::filesystem::path& path);
 // (MergeDatabases), so any error leaves the target unchanged. The extracted temporary files go with the
 // PreparedImport. The report names the files as given.
 struct PreparedImport {
-    std::vector<std::filesystem::path> files;    // as the user gave them
-    std::vector<std::filesystem::path> dbs;      // what to merge: a database as given, or a bundle's records.db
-    std::vector<OpenedBundle> bundles;           // owns the extracted records.db files
-    std::vector<std::pair<std::string, std::string>> names;  // extracted path -> "FILE (records.db)" for messages
+    std::vector<std::filesystem::path> files;  // as the user gave them
+    std::vector<std::filesystem::path> dbs;    // what to merge: a database as given, or a bundle's records.db
+    std::vector<OpenedBundle> bundles;         // owns the extracted records.db files
+    std::vector<std::pair<std::string, std::string>>
+        names;  // extracted path -> "FILE (records.db)" for messages
 };
 Expected<PreparedImport> PrepareImport(const std::vector<std::filesystem::path>& files);
 Expected<MergeReport> ImportPrepared(SQLite::Database& target, const PreparedImport& prepared);

@@ -73,7 +73,8 @@ CertificateFacts MakeFacts(CertificateFacts f) {
 
 std::string CanonicalFacts(const CertificateFacts& f) {
     std::string s(kHeader);
-    for (const std::string* field : {&f.name, &f.nip, &f.instansi, &f.course_id, &f.course_title, &f.completed_on}) {
+    for (const std::string* field :
+         {&f.name, &f.nip, &f.instansi, &f.course_id, &f.course_title, &f.completed_on}) {
         s += '\n';
         s += *field;
     }
@@ -89,11 +90,13 @@ Expected<CertificateFacts> ParseCanonicalFacts(std::string_view text) {
     size_t start = 0;
     while (true) {
         const size_t nl = text.find('\n', start);
-        lines.emplace_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        lines.emplace_back(
+            text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
         if (nl == std::string_view::npos) break;
         start = nl + 1;
     }
-    if (lines.size() != 9 || lines[0] != kHeader) return Error{"Isi kode bukan data sertifikat Sinau versi 1."};
+    if (lines.size() != 9 || lines[0] != kHeader)
+        return Error{"Isi kode bukan data sertifikat Sinau versi 1."};
     CertificateFacts f;
     f.name = lines[1];
     f.nip = lines[2];
@@ -129,12 +132,14 @@ std::optional<PublicKey> SigningKey::LoadPublic(SQLite::Database& db) {
     return key;
 }
 
-SigningKey::~SigningKey() { sodium_memzero(secret_.data(), secret_.size()); }
+SigningKey::~SigningKey() {
+    sodium_memzero(secret_.data(), secret_.size());
+}
 
 Signature SigningKey::Sign(std::string_view message) const {
     Signature sig{};
-    crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                         secret_.data());
+    crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()),
+                         message.size(), secret_.data());
     return sig;
 }
 
@@ -145,9 +150,11 @@ std::string PublicKeyFile(const PublicKey& key) {
 Expected<PublicKey> ParsePublicKeyFile(std::string_view text) {
     const size_t nl = text.find('\n');
     if (nl == std::string_view::npos || text.substr(0, nl) != kKeyFileHeader)
-        return Error{"Berkas kunci bukan kunci publik Sinau (baris pertama harus \"" + std::string(kKeyFileHeader) + "\")."};
+        return Error{"Berkas kunci bukan kunci publik Sinau (baris pertama harus \"" +
+                     std::string(kKeyFileHeader) + "\")."};
     std::string_view hex = text.substr(nl + 1);
-    while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' ')) hex.remove_suffix(1);
+    while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' '))
+        hex.remove_suffix(1);
     PublicKey key{};
     if (!FromHex(hex, key)) return Error{"Kunci publik dalam berkas rusak (harus 64 digit heksadesimal)."};
     return key;
@@ -190,11 +197,16 @@ std::optional<std::vector<unsigned char>> DecodeBase32(std::string_view text) {
         if (c == '-' || c == ' ' || c == '\n' || c == '\r' || c == '=') continue;
         if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
         int v;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= '2' && c <= '7') v = c - '2' + 26;
-        else if (c == '0') v = 'O' - 'A';  // people type zero for O and one for I/L
-        else if (c == '1') v = 'I' - 'A';
-        else return std::nullopt;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= '2' && c <= '7')
+            v = c - '2' + 26;
+        else if (c == '0')
+            v = 'O' - 'A';  // people type zero for O and one for I/L
+        else if (c == '1')
+            v = 'I' - 'A';
+        else
+            return std::nullopt;
         buffer = (buffer << 5) | uint32_t(v);
         bits += 5;
         if (bits >= 8) {
@@ -220,7 +232,8 @@ SignedCertificate SignCertificate(const CertificateFacts& facts, const SigningKe
 Verification VerifyFullCode(std::string_view code, const PublicKey& key) {
     EnsureSodium();
     Verification v;
-    while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\r')) code.remove_suffix(1);
+    while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\r'))
+        code.remove_suffix(1);
     if (code.substr(0, kCodePrefix.size()) != kCodePrefix) {
         v.message = "Bukan kode sertifikat Sinau (harus diawali " + std::string(kCodePrefix) + ").";
         return v;
@@ -252,7 +265,8 @@ std::optional<std::string> FindFullCode(std::string_view bytes) {
     const size_t at = bytes.find(kCodePrefix);
     if (at == std::string_view::npos) return std::nullopt;
     size_t end = at + kCodePrefix.size();
-    while (end < bytes.size() && ((bytes[end] >= 'A' && bytes[end] <= 'Z') || (bytes[end] >= '2' && bytes[end] <= '7')))
+    while (end < bytes.size() &&
+           ((bytes[end] >= 'A' && bytes[end] <= 'Z') || (bytes[end] >= '2' && bytes[end] <= '7')))
         ++end;
     return std::string(bytes.substr(at, end - at));
 }
@@ -304,25 +318,31 @@ std::vector<CertificateFacts> AllCompletedFacts(SQLite::Database& db, std::strin
 namespace {
 
 void EnsureIssuedTable(SQLite::Database& db) {
-    db.exec("CREATE TABLE IF NOT EXISTS issued_certificates ("
-            " short_code TEXT PRIMARY KEY,"  // 'XXXX-XXXX-XXXX-XXXX'
-            " facts      TEXT NOT NULL,"     // CanonicalFacts() as signed
-            " signature  TEXT NOT NULL,"     // Base32 of the 64-byte Ed25519 signature
-            " nip        TEXT NOT NULL,"
-            " issued_at  TEXT NOT NULL)");
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS issued_certificates ("
+        " short_code TEXT PRIMARY KEY,"  // 'XXXX-XXXX-XXXX-XXXX'
+        " facts      TEXT NOT NULL,"     // CanonicalFacts() as signed
+        " signature  TEXT NOT NULL,"     // Base32 of the 64-byte Ed25519 signature
+        " nip        TEXT NOT NULL,"
+        " issued_at  TEXT NOT NULL)");
 }
 
 bool HasIssuedTable(SQLite::Database& db) {
-    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='issued_certificates'").getInt() > 0;
+    return db.execAndGet(
+                 "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='issued_certificates'")
+               .getInt() > 0;
 }
 
 }  // namespace
 
-SignedCertificate IssueCertificate(SQLite::Database& db, const CertificateFacts& facts, const SigningKey& key) {
+SignedCertificate IssueCertificate(SQLite::Database& db, const CertificateFacts& facts,
+                                   const SigningKey& key) {
     SignedCertificate cert = SignCertificate(facts, key);
     EnsureIssuedTable(db);
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO issued_certificates (short_code, facts, signature, nip, issued_at) "
-                            "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+    SQLite::Statement q(
+        db,
+        "INSERT OR IGNORE INTO issued_certificates (short_code, facts, signature, nip, issued_at) "
+        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
     q.bind(1, cert.short_code);
     q.bind(2, CanonicalFacts(cert.facts));
     q.bind(3, Base32(cert.signature.data(), cert.signature.size()));
@@ -356,12 +376,15 @@ Verification VerifyWithDatabase(std::string_view code, SQLite::Database& db, std
             const auto sig = DecodeBase32(q.getColumn(1).getString());
             auto facts = ParseCanonicalFacts(facts_text);
             const bool signature_ok =
-                sig && sig->size() == crypto_sign_BYTES && std::memcmp(sig->data(), wanted->data(), 10) == 0 &&
-                crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(facts_text.data()),
+                sig && sig->size() == crypto_sign_BYTES &&
+                std::memcmp(sig->data(), wanted->data(), 10) == 0 &&
+                crypto_sign_verify_detached(sig->data(),
+                                            reinterpret_cast<const unsigned char*>(facts_text.data()),
                                             facts_text.size(), key->data()) == 0;
             if (facts) v.facts = *facts;
             if (!signature_ok || !facts) {
-                v.message = "TIDAK SAH: catatan sertifikat dengan kode ini telah diubah (tanda tangan tidak cocok).";
+                v.message =
+                    "TIDAK SAH: catatan sertifikat dengan kode ini telah diubah (tanda tangan tidak cocok).";
                 return v;
             }
             // The achievement must still be the one on record: a completion changed or removed since issue
@@ -370,12 +393,14 @@ Verification VerifyWithDatabase(std::string_view code, SQLite::Database& db, std
             const auto now = FactsForLearner(db, facts->nip, facts->course_title, facts->issuer);
             if (!now || now->course_id != facts->course_id || now->completed_on != facts->completed_on ||
                 FormatScore(now->final_score) != FormatScore(facts->final_score)) {
-                v.message = "TIDAK SAH: penyelesaian kursus yang tercatat di basis data tidak lagi sama dengan "
-                            "sertifikat ini (nilai, tanggal, atau kursus berubah).";
+                v.message =
+                    "TIDAK SAH: penyelesaian kursus yang tercatat di basis data tidak lagi sama dengan "
+                    "sertifikat ini (nilai, tanggal, atau kursus berubah).";
                 return v;
             }
             v.valid = true;
-            v.message = "SAH: kode cocok dengan sertifikat yang diterbitkan dan ditandatangani instalasi ini.";
+            v.message =
+                "SAH: kode cocok dengan sertifikat yang diterbitkan dan ditandatangani instalasi ini.";
             return v;
         }
     }
@@ -390,8 +415,9 @@ Verification VerifyWithDatabase(std::string_view code, SQLite::Database& db, std
             return v;
         }
     }
-    v.message = "TIDAK SAH: tidak ada sertifikat dengan kode ini di basis data (data berubah, atau diterbitkan "
-                "instalasi lain).";
+    v.message =
+        "TIDAK SAH: tidak ada sertifikat dengan kode ini di basis data (data berubah, atau diterbitkan "
+        "instalasi lain).";
     return v;
 }
 

@@ -91,13 +91,15 @@ SignedCertificate SignCertificate(const CertificateFacts& facts, const SigningKe
 // full signature, created on first use), so its short code still verifies after the course title or the
 // 'certificate.issuer' setting changes: verification then checks the stored facts against the stored
 // signature with this installation's public key, so an edited row is TIDAK SAH, and that the learner's
-// completion on record still has the same course, date and score (a changed completion is TIDAK SAH). Re-issuing the same facts
-// is a no-op (same deterministic signature). Use this wherever a certificate is handed out (PDF, CLI).
-// Throws SQLite::Exception (the caller's connection must be writable).
-SignedCertificate IssueCertificate(SQLite::Database& db, const CertificateFacts& facts, const SigningKey& key);
+// completion on record still has the same course, date and score (a changed completion is TIDAK SAH).
+// Re-issuing the same facts is a no-op (same deterministic signature). Use this wherever a certificate is
+// handed out (PDF, CLI). Throws SQLite::Exception (the caller's connection must be writable).
+SignedCertificate IssueCertificate(SQLite::Database& db, const CertificateFacts& facts,
+                                   const SigningKey& key);
 
 std::string Base32(const unsigned char* data, size_t size);
-std::optional<std::vector<unsigned char>> DecodeBase32(std::string_view text);  // ignores '-' and spaces, any case
+std::optional<std::vector<unsigned char>> DecodeBase32(
+    std::string_view text);  // ignores '-' and spaces, any case
 
 struct Verification {
     bool valid = false;

@@ -49,7 +49,8 @@ struct Painter {
         HPDF_Page_SetFontAndSize(page, font, size);
         return HPDF_Page_TextWidth(page, text.c_str());
     }
-    void Text(HPDF_Font font, float size, Rgb color, float x, float y, const std::string& text, float spacing = 0) {
+    void Text(HPDF_Font font, float size, Rgb color, float x, float y, const std::string& text,
+              float spacing = 0) {
         Fill(color);
         HPDF_Page_BeginText(page);
         HPDF_Page_SetFontAndSize(page, font, size);
@@ -58,7 +59,8 @@ struct Painter {
         HPDF_Page_SetCharSpace(page, 0);
         HPDF_Page_EndText(page);
     }
-    void Centered(HPDF_Font font, float size, Rgb color, float y, const std::string& text, float spacing = 0) {
+    void Centered(HPDF_Font font, float size, Rgb color, float y, const std::string& text,
+                  float spacing = 0) {
         float w = TextWidth(font, size, text);
         // Character spacing is added after every glyph: count UTF-8 lead bytes.
         int glyphs = 0;
@@ -74,11 +76,13 @@ struct Painter {
 };
 
 // Splits text into at most two lines that fit max_width, breaking at a space near the middle.
-std::vector<std::string> TwoLines(Painter& p, HPDF_Font font, float size, const std::string& text, float max_width) {
+std::vector<std::string> TwoLines(Painter& p, HPDF_Font font, float size, const std::string& text,
+                                  float max_width) {
     if (p.TextWidth(font, size, text) <= max_width) return {text};
     size_t best = std::string::npos;
     for (size_t i = text.find(' '); i != std::string::npos; i = text.find(' ', i + 1))
-        if (best == std::string::npos || std::abs(long(i) - long(text.size() / 2)) < std::abs(long(best) - long(text.size() / 2)))
+        if (best == std::string::npos ||
+            std::abs(long(i) - long(text.size() / 2)) < std::abs(long(best) - long(text.size() / 2)))
             best = i;
     if (best == std::string::npos) return {text};
     return {text.substr(0, best), text.substr(best + 1)};
@@ -179,7 +183,8 @@ Status WriteCertificatePdf(const SignedCertificate& cert, const std::filesystem:
                            const CertificateStyle& style) {
     for (const auto& f : {style.font_regular, style.font_bold, style.font_italic, style.font_mono})
         if (!std::filesystem::exists(f))
-            return Error{"Huruf " + f.string() + " tidak ditemukan (paket fonts-noto-core / fonts-dejavu-core)."};
+            return Error{"Huruf " + f.string() +
+                         " tidak ditemukan (paket fonts-noto-core / fonts-dejavu-core)."};
     Doc doc;
     doc.pdf = HPDF_New(OnError, &doc);
     if (!doc.pdf) return Error{"Tidak dapat membuat dokumen PDF (memori habis)."};
@@ -196,8 +201,8 @@ Status WriteCertificatePdf(const SignedCertificate& cert, const std::filesystem:
         const char* name = HPDF_LoadTTFontFromFile(doc.pdf, path.c_str(), HPDF_TRUE);  // embedded
         return name ? HPDF_GetFont(doc.pdf, name, "UTF-8") : nullptr;
     };
-    HPDF_Font regular = load(style.font_regular), bold = load(style.font_bold), italic = load(style.font_italic),
-              mono = load(style.font_mono);
+    HPDF_Font regular = load(style.font_regular), bold = load(style.font_bold),
+              italic = load(style.font_italic), mono = load(style.font_mono);
     if (!regular || !bold || !italic || !mono || doc.error != HPDF_OK)
         return Error{"Gagal memuat huruf untuk sertifikat (kode libharu " + std::to_string(doc.error) + ")."};
 
@@ -225,7 +230,8 @@ Status WriteCertificatePdf(const SignedCertificate& cert, const std::filesystem:
         y -= 24;
     }
     p.Centered(regular, 13, kInk, y - 8,
-               "dengan nilai akhir " + IndonesianScore(f.final_score) + " pada tanggal " + IndonesianDate(f.completed_on));
+               "dengan nilai akhir " + IndonesianScore(f.final_score) + " pada tanggal " +
+                   IndonesianDate(f.completed_on));
 
     // Issuer block (bottom left), QR and short code (bottom right), full code in small type (bottom).
     const float left = 80, base = 118;
@@ -238,7 +244,8 @@ Status WriteCertificatePdf(const SignedCertificate& cert, const std::filesystem:
     p.Text(regular, 8.5f, kGrey, qx + (qr - p.TextWidth(regular, 8.5f, label)) / 2, qy - 11, label);
     const float sw = p.TextWidth(mono, 10, cert.short_code);
     p.Text(mono, 10, kInk, qx + (qr - sw) / 2, qy - 24, cert.short_code);
-    const std::string how = "Periksa keaslian: sinau verify <kode> --key kunci.pub (kode lengkap di bawah / QR)";
+    const std::string how =
+        "Periksa keaslian: sinau verify <kode> --key kunci.pub (kode lengkap di bawah / QR)";
     p.Text(regular, 7, kGrey, left, 80, how);
     // The full code, wrapped in monospace lines that stop short of the QR code.
     const float chars_per_line = std::floor((qx - 20 - left) / (5.2f * 0.6021f));

@@ -19,19 +19,29 @@ std::optional<double> OptDouble(const SQLite::Column& c) {
 
 const char* OrderColumn(SortKey key) {
     switch (key) {
-        case SortKey::Name: return "name";
-        case SortKey::Nip: return "nip";
-        case SortKey::Instansi: return "instansi";
-        case SortKey::ModulesPassed: return "passed";
-        case SortKey::AverageScore: return "avg_score";
-        case SortKey::FinalScore: return "final_score";
-        case SortKey::CompletedAt: return "completed_at";
-        case SortKey::LastActivity: return "last_activity";
+        case SortKey::Name:
+            return "name";
+        case SortKey::Nip:
+            return "nip";
+        case SortKey::Instansi:
+            return "instansi";
+        case SortKey::ModulesPassed:
+            return "passed";
+        case SortKey::AverageScore:
+            return "avg_score";
+        case SortKey::FinalScore:
+            return "final_score";
+        case SortKey::CompletedAt:
+            return "completed_at";
+        case SortKey::LastActivity:
+            return "last_activity";
     }
     return "name";
 }
 
-bool IsText(SortKey key) { return key == SortKey::Name || key == SortKey::Instansi; }
+bool IsText(SortKey key) {
+    return key == SortKey::Name || key == SortKey::Instansi;
+}
 
 // WITH ... + body + WHERE, params in order.
 SqlQuery Compose(const LearnerFilter& filter, const std::string& select_from, const std::string& tail = {}) {
@@ -48,7 +58,8 @@ bool IsNullable(SortKey key) {
 }
 
 constexpr const char* kRowColumns =
-    "SELECT id, nip, name, instansi, jabatan, removed_at IS NOT NULL, passed, started, avg_score, final_score, "
+    "SELECT id, nip, name, instansi, jabatan, removed_at IS NOT NULL, passed, started, avg_score, "
+    "final_score, "
     "coalesce(completed_at, ''), last_activity, course_status";
 
 LearnerRow ReadRow(SQLite::Statement& st) {
@@ -72,24 +83,33 @@ LearnerRow ReadRow(SQLite::Statement& st) {
 // The sort value of a row as bound in a keyset condition; nullopt when the row has none (NULL in SQL).
 std::optional<SqlValue> SortValue(const LearnerRow& r, SortKey key) {
     switch (key) {
-        case SortKey::Name: return SqlValue{r.name};
-        case SortKey::Nip: return SqlValue{r.nip};
-        case SortKey::Instansi: return SqlValue{r.instansi};
-        case SortKey::ModulesPassed: return SqlValue{int64_t(r.modules_passed)};
+        case SortKey::Name:
+            return SqlValue{r.name};
+        case SortKey::Nip:
+            return SqlValue{r.nip};
+        case SortKey::Instansi:
+            return SqlValue{r.instansi};
+        case SortKey::ModulesPassed:
+            return SqlValue{int64_t(r.modules_passed)};
         case SortKey::AverageScore:
             return r.average_score ? std::optional<SqlValue>(*r.average_score) : std::nullopt;
-        case SortKey::FinalScore: return r.final_score ? std::optional<SqlValue>(*r.final_score) : std::nullopt;
+        case SortKey::FinalScore:
+            return r.final_score ? std::optional<SqlValue>(*r.final_score) : std::nullopt;
         case SortKey::CompletedAt:
             return r.completed_at.empty() ? std::nullopt : std::optional<SqlValue>(r.completed_at);
-        case SortKey::LastActivity: return SqlValue{r.last_activity};
+        case SortKey::LastActivity:
+            return SqlValue{r.last_activity};
     }
     return std::nullopt;
 }
 
 void Bind(SQLite::Statement& st, int index, const SqlValue& v) {
-    if (const auto* t = std::get_if<std::string>(&v)) st.bind(index, *t);
-    else if (const auto* i = std::get_if<int64_t>(&v)) st.bind(index, *i);
-    else st.bind(index, std::get<double>(v));
+    if (const auto* t = std::get_if<std::string>(&v))
+        st.bind(index, *t);
+    else if (const auto* i = std::get_if<int64_t>(&v))
+        st.bind(index, *i);
+    else
+        st.bind(index, std::get<double>(v));
 }
 
 // The filter's WITH + SELECT of the row columns + WHERE (filter AND extra) + tail.
@@ -133,17 +153,18 @@ int64_t Histogram::total() const {
 }
 
 namespace detail {
-SqlQuery LearnerCountSql(const LearnerFilter& filter) { return Compose(filter, "SELECT count(*) FROM learner_summary"); }
+SqlQuery LearnerCountSql(const LearnerFilter& filter) {
+    return Compose(filter, "SELECT count(*) FROM learner_summary");
+}
 
 SqlQuery LearnerPageSql(const LearnerFilter& filter, LearnerSort sort) {
     // NULLs last whatever the direction: a learner without a score is not "the lowest score".
     const std::string col = OrderColumn(sort.key);
     const std::string dir = sort.descending ? " DESC" : " ASC";
-    const std::string order = " ORDER BY (" + col + " IS NULL), " + col + (IsText(sort.key) ? " COLLATE NOCASE" : "") +
-                              dir + ", nip" + dir + " LIMIT ? OFFSET ?";
-    return Compose(filter,
-                   std::string(kRowColumns) + " FROM learner_summary",
-                   order);
+    const std::string order = " ORDER BY (" + col + " IS NULL), " + col +
+                              (IsText(sort.key) ? " COLLATE NOCASE" : "") + dir + ", nip" + dir +
+                              " LIMIT ? OFFSET ?";
+    return Compose(filter, std::string(kRowColumns) + " FROM learner_summary", order);
 }
 
 std::vector<TypedQuery> KeysetPageSql(const LearnerFilter& filter, LearnerSort sort, const LearnerRow* after,
@@ -155,7 +176,8 @@ std::vector<TypedQuery> KeysetPageSql(const LearnerFilter& filter, LearnerSort s
     const std::string ge = sort.descending ? " <= " : " >= ";
     const bool nullable = IsNullable(sort.key);
     const std::optional<SqlValue> value = after ? SortValue(*after, sort.key) : std::nullopt;
-    const bool in_null_part = after && nullable && !value;  // the previous page ended among the rows without value
+    const bool in_null_part =
+        after && nullable && !value;  // the previous page ended among the rows without value
     std::vector<TypedQuery> out;
     if (!in_null_part) {
         std::string extra = nullable ? col + " IS NOT NULL" : "";
@@ -176,7 +198,8 @@ std::vector<TypedQuery> KeysetPageSql(const LearnerFilter& filter, LearnerSort s
             }
             extra += (extra.empty() ? "" : " AND ") + cond;
         }
-        const std::string order = sort.key == SortKey::Nip ? " ORDER BY nip" + dir : " ORDER BY " + sorted + dir + ", nip" + dir;
+        const std::string order =
+            sort.key == SortKey::Nip ? " ORDER BY nip" + dir : " ORDER BY " + sorted + dir + ", nip" + dir;
         TypedQuery q = ComposeRows(filter, extra, order + " LIMIT ?");
         q.params.insert(q.params.end(), keys.begin(), keys.end());
         q.params.emplace_back(limit);
@@ -195,8 +218,9 @@ std::vector<TypedQuery> KeysetPageSql(const LearnerFilter& filter, LearnerSort s
 
 TypedQuery SummarySql(const LearnerFilter& filter, const std::vector<std::string>& /*modules*/, int bins) {
     // One statement, two parts told apart by the first column:
-    //   0 | instansi | score bin (NULL = no final score) | learners | started | completed | sum, count of final
-    //   1 | module   | status                            | rows     | 0       | 0         | sum, count of score
+    //   0 | instansi | score bin (NULL = no final score) | learners | started | completed | sum, count of
+    //   final 1 | module   | status                            | rows     | 0       | 0         | sum, count
+    //   of score
     auto parts = BuildLearnerQuery(filter);
     LearnerFilter beyond_instansi = filter;
     beyond_instansi.instansi.clear();
@@ -212,15 +236,19 @@ TypedQuery SummarySql(const LearnerFilter& filter, const std::vector<std::string
     std::string from = "learner_summary" + parts.where.sql;
     q.sql = parts.with.sql;
     if (!tally) {
-        q.sql += ",\npicked AS MATERIALIZED (SELECT id, instansi, course_status, final_score FROM learner_summary" +
-                 parts.where.sql + ")";
+        q.sql +=
+            ",\npicked AS MATERIALIZED (SELECT id, instansi, course_status, final_score FROM "
+            "learner_summary" +
+            parts.where.sql + ")";
         where_params();
         from = "picked";
     }
-    q.sql += "\nSELECT 0, instansi, CASE WHEN final_score IS NULL THEN NULL ELSE "
-             "min(max(CAST((final_score - ?) / ? AS INTEGER), 0), ?) END AS bin, count(*), "
-             "sum(course_status <> 'belum'), sum(course_status = 'selesai'), sum(final_score), count(final_score) "
-             "FROM " + from + " GROUP BY 2, 3\nUNION ALL\n";
+    q.sql +=
+        "\nSELECT 0, instansi, CASE WHEN final_score IS NULL THEN NULL ELSE "
+        "min(max(CAST((final_score - ?) / ? AS INTEGER), 0), ?) END AS bin, count(*), "
+        "sum(course_status <> 'belum'), sum(course_status = 'selesai'), sum(final_score), count(final_score) "
+        "FROM " +
+        from + " GROUP BY 2, 3\nUNION ALL\n";
     q.params.emplace_back(0.0);
     q.params.emplace_back(width);
     q.params.emplace_back(int64_t(bins - 1));
@@ -236,16 +264,17 @@ TypedQuery SummarySql(const LearnerFilter& filter, const std::vector<std::string
     } else {
         // The chosen learners' module rows, from the covering index (learner_id, module_id, status, score):
         // named, because statistics gathered before v3 may not know it yet.
-        q.sql += "SELECT 1, module_id, status, count(*), 0, 0, sum(score), count(score) FROM module_results "
-                 "INDEXED BY module_results_learner_cover WHERE learner_id IN (SELECT id FROM picked)";
+        q.sql +=
+            "SELECT 1, module_id, status, count(*), 0, 0, sum(score), count(score) FROM module_results "
+            "INDEXED BY module_results_learner_cover WHERE learner_id IN (SELECT id FROM picked)";
     }
     q.sql += " GROUP BY 2, 3";
     return q;
 }
 }  // namespace detail
 
-KeysetPage QueryLearnerPage(SQLite::Database& db, const LearnerFilter& filter, LearnerSort sort, const LearnerRow* after,
-                            int64_t limit) {
+KeysetPage QueryLearnerPage(SQLite::Database& db, const LearnerFilter& filter, LearnerSort sort,
+                            const LearnerRow* after, int64_t limit) {
     KeysetPage page;
     if (limit <= 0) return page;
     // One row more than asked says whether a next page exists.
@@ -316,14 +345,17 @@ DashboardSummary SummariseDashboard(SQLite::Database& db, const LearnerFilter& f
             s.completed += st.getColumn(5).getInt64();
             instansi_scores[key].sum += score_sum;
             instansi_scores[key].n += score_n;
-            if (!st.getColumn(2).isNull()) out.histogram.counts[size_t(std::clamp(st.getColumn(2).getInt(), 0, bins - 1))] += score_n;
+            if (!st.getColumn(2).isNull())
+                out.histogram.counts[size_t(std::clamp(st.getColumn(2).getInt(), 0, bins - 1))] += score_n;
         } else {
             if (!modules.empty() && !by_module.count(key)) continue;
             auto& m = by_module[key];
             m.module_id = key;
             const std::string status = st.getColumn(2).getString();
-            if (status == "lulus") m.lulus += n;
-            else if (status == "sedang") m.sedang += n;
+            if (status == "lulus")
+                m.lulus += n;
+            else if (status == "sedang")
+                m.sedang += n;
             module_scores[key].sum += score_sum;
             module_scores[key].n += score_n;
         }
@@ -346,7 +378,9 @@ DashboardSummary SummariseDashboard(SQLite::Database& db, const LearnerFilter& f
         return t;
     };
     std::stable_sort(out.instansi.begin(), out.instansi.end(),
-                     [&](const InstansiSummary& a, const InstansiSummary& b) { return fold(a.instansi) < fold(b.instansi); });
+                     [&](const InstansiSummary& a, const InstansiSummary& b) {
+                         return fold(a.instansi) < fold(b.instansi);
+                     });
     auto finish = [&](ModuleCompletion m) {
         const auto& sc = module_scores[m.module_id];
         if (sc.n) m.average_score = sc.sum / double(sc.n);
@@ -361,10 +395,11 @@ DashboardSummary SummariseDashboard(SQLite::Database& db, const LearnerFilter& f
 }
 
 std::vector<InstansiSummary> SummariseByInstansi(SQLite::Database& db, const LearnerFilter& filter) {
-    auto q = Compose(filter,
-                     "SELECT instansi, count(*), sum(course_status <> 'belum'), sum(course_status = 'selesai'), "
-                     "avg(final_score) FROM learner_summary",
-                     " GROUP BY instansi ORDER BY instansi COLLATE NOCASE");
+    auto q =
+        Compose(filter,
+                "SELECT instansi, count(*), sum(course_status <> 'belum'), sum(course_status = 'selesai'), "
+                "avg(final_score) FROM learner_summary",
+                " GROUP BY instansi ORDER BY instansi COLLATE NOCASE");
     SQLite::Statement st(db, q.sql);
     BindAll(st, q.params);
     std::vector<InstansiSummary> out;
@@ -391,10 +426,11 @@ std::vector<ModuleCompletion> CompletionPerModule(SQLite::Database& db, const Le
     }
     std::map<std::string, ModuleCompletion> by_id;
     for (const auto& m : modules) by_id[m].module_id = m;
-    auto q = Compose(filter,
-                     "SELECT mr.module_id, sum(mr.status = 'lulus'), sum(mr.status = 'sedang'), avg(mr.score) "
-                     "FROM module_results mr WHERE mr.learner_id IN (SELECT id FROM learner_summary",
-                     ") GROUP BY mr.module_id");
+    auto q =
+        Compose(filter,
+                "SELECT mr.module_id, sum(mr.status = 'lulus'), sum(mr.status = 'sedang'), avg(mr.score) "
+                "FROM module_results mr WHERE mr.learner_id IN (SELECT id FROM learner_summary",
+                ") GROUP BY mr.module_id");
     SQLite::Statement st(db, q.sql);
     BindAll(st, q.params);
     while (st.executeStep()) {
@@ -424,10 +460,11 @@ Histogram ScoreHistogram(SQLite::Database& db, const LearnerFilter& filter, cons
         q = Compose(filter, "SELECT final_score FROM (SELECT final_score FROM learner_summary",
                     ") WHERE final_score IS NOT NULL");
     } else {
-        q = Compose(filter,
-                    "SELECT mr.score FROM module_results mr WHERE mr.score IS NOT NULL AND mr.module_id = ?1000 "
-                    "AND mr.learner_id IN (SELECT id FROM learner_summary",
-                    ")");
+        q = Compose(
+            filter,
+            "SELECT mr.score FROM module_results mr WHERE mr.score IS NOT NULL AND mr.module_id = ?1000 "
+            "AND mr.learner_id IN (SELECT id FROM learner_summary",
+            ")");
     }
     SQLite::Statement st(db, q.sql);
     BindAll(st, q.params);
@@ -450,8 +487,8 @@ std::vector<std::string> ListInstansi(SQLite::Database& db) {
 }
 
 std::vector<std::string> ListModules(SQLite::Database& db) {
-    SQLite::Statement st(db,
-                         "SELECT module_id FROM module_results UNION SELECT module_id FROM attempts ORDER BY 1");
+    SQLite::Statement st(
+        db, "SELECT module_id FROM module_results UNION SELECT module_id FROM attempts ORDER BY 1");
     std::vector<std::string> out;
     while (st.executeStep()) out.push_back(st.getColumn(0).getString());
     return out;

@@ -25,7 +25,16 @@
 
 namespace sinau::records {
 
-enum class SortKey { Name, Nip, Instansi, ModulesPassed, AverageScore, FinalScore, CompletedAt, LastActivity };
+enum class SortKey {
+    Name,
+    Nip,
+    Instansi,
+    ModulesPassed,
+    AverageScore,
+    FinalScore,
+    CompletedAt,
+    LastActivity
+};
 
 struct LearnerSort {
     SortKey key = SortKey::Name;

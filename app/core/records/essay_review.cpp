@@ -15,24 +15,27 @@ namespace {
 constexpr size_t kMaxComment = 2000;
 
 void EnsureGradesTable(SQLite::Database& db) {
-    db.exec("CREATE TABLE IF NOT EXISTS essay_grades ("
-            " response_id TEXT PRIMARY KEY REFERENCES responses(id),"
-            " percent     REAL NOT NULL,"
-            " comment     TEXT NOT NULL DEFAULT '',"
-            " graded_at   TEXT NOT NULL,"
-            " updated_at  TEXT NOT NULL)");
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS essay_grades ("
+        " response_id TEXT PRIMARY KEY REFERENCES responses(id),"
+        " percent     REAL NOT NULL,"
+        " comment     TEXT NOT NULL DEFAULT '',"
+        " graded_at   TEXT NOT NULL,"
+        " updated_at  TEXT NOT NULL)");
 }
 
 std::string Trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
 }  // namespace
 
-std::vector<UngradedEssay> ListUngradedEssays(SQLite::Database& db, const content::Course& course, size_t limit,
-                                              int64_t* total) {
+std::vector<UngradedEssay> ListUngradedEssays(SQLite::Database& db, const content::Course& course,
+                                              size_t limit, int64_t* total) {
     // The essay questions the course declares, by (module, question): only those are offered.
     struct EssayRef {
         const content::Module* module;
@@ -46,14 +49,15 @@ std::vector<UngradedEssay> ListUngradedEssays(SQLite::Database& db, const conten
     if (total) *total = 0;
     if (essays.empty()) return out;
 
-    SQLite::Statement q(db,
-                        "SELECT r.id, r.attempt_id, coalesce(l.nip, p.nip, ''), coalesce(l.name, p.name, ''), "
-                        "coalesce(l.instansi, ''), a.module_id, r.question_id, r.answer, r.answered_at, "
-                        "a.submitted_at IS NOT NULL "
-                        "FROM responses r JOIN attempts a ON a.id = r.attempt_id "
-                        "LEFT JOIN learners l ON l.id = a.learner_id "
-                        "LEFT JOIN class_participants p ON p.id = a.participant_id "
-                        "WHERE r.fraction IS NULL ORDER BY r.answered_at, r.id");
+    SQLite::Statement q(
+        db,
+        "SELECT r.id, r.attempt_id, coalesce(l.nip, p.nip, ''), coalesce(l.name, p.name, ''), "
+        "coalesce(l.instansi, ''), a.module_id, r.question_id, r.answer, r.answered_at, "
+        "a.submitted_at IS NOT NULL "
+        "FROM responses r JOIN attempts a ON a.id = r.attempt_id "
+        "LEFT JOIN learners l ON l.id = a.learner_id "
+        "LEFT JOIN class_participants p ON p.id = a.participant_id "
+        "WHERE r.fraction IS NULL ORDER BY r.answered_at, r.id");
     while (q.executeStep()) {
         const std::string module_id = q.getColumn(5).getString(), question_id = q.getColumn(6).getString();
         const auto it = essays.find(module_id + '\n' + question_id);
@@ -87,13 +91,15 @@ Status GradeEssayAnswer(store::Database& db, const content::Course& course, std:
         return Error{"Komentar terlalu panjang (lebih dari " + std::to_string(kMaxComment) + " karakter)."};
     try {
         EnsureGradesTable(db.sql());  // DDL outside the write unit below
-        store::WriteTransaction tx(db);  // GradeEssay's own transaction nests inside: grade + comment together
+        store::WriteTransaction tx(
+            db);  // GradeEssay's own transaction nests inside: grade + comment together
         if (auto ok = store::GradeEssay(db, course, response_id, percent / 100.0); !ok) return ok;
         const std::string now = util::NowIso8601();
-        SQLite::Statement q(db.sql(),
-                            "INSERT INTO essay_grades (response_id, percent, comment, graded_at, updated_at) "
-                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (response_id) DO UPDATE SET percent = excluded.percent, "
-                            "comment = excluded.comment, graded_at = excluded.graded_at, updated_at = excluded.updated_at");
+        SQLite::Statement q(
+            db.sql(),
+            "INSERT INTO essay_grades (response_id, percent, comment, graded_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (response_id) DO UPDATE SET percent = excluded.percent, "
+            "comment = excluded.comment, graded_at = excluded.graded_at, updated_at = excluded.updated_at");
         q.bind(1, std::string(response_id));
         q.bind(2, percent);
         q.bind(3, note);
@@ -109,7 +115,8 @@ Status GradeEssayAnswer(store::Database& db, const content::Course& course, std:
 
 std::optional<EssayGrade> FindEssayGrade(SQLite::Database& db, std::string_view response_id) {
     try {
-        if (db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='essay_grades'").getInt() == 0)
+        if (db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='essay_grades'")
+                .getInt() == 0)
             return std::nullopt;
         SQLite::Statement q(db, "SELECT percent, comment, graded_at FROM essay_grades WHERE response_id = ?");
         q.bind(1, std::string(response_id));

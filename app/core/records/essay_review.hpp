@@ -40,8 +40,8 @@ struct UngradedEssay {
 
 // Oldest first (the trainer works through the queue in the order answers came in). `limit` bounds the
 // list the screen holds; `total` (when given) receives the full count.
-std::vector<UngradedEssay> ListUngradedEssays(SQLite::Database& db, const content::Course& course, size_t limit = 500,
-                                              int64_t* total = nullptr);
+std::vector<UngradedEssay> ListUngradedEssays(SQLite::Database& db, const content::Course& course,
+                                              size_t limit = 500, int64_t* total = nullptr);
 
 struct EssayGrade {
     std::string response_id;

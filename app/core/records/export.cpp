@@ -32,13 +32,25 @@ QuerySpec CompletionsQuery(SQLite::Database& db, const ExportOptions& o) {
             "\nSELECT nip, name, instansi, jabatan, mods.module_id, coalesce(mr.status, 'belum'), mr.score, "
             "coalesce(mr.attempts, 0), mr.passed_at, course_status, final_score, completed_at, last_activity "
             "FROM learner_summary CROSS JOIN mods "
-            "LEFT JOIN module_results mr ON mr.learner_id = learner_summary.id AND mr.module_id = mods.module_id" +
+            "LEFT JOIN module_results mr ON mr.learner_id = learner_summary.id AND mr.module_id = "
+            "mods.module_id" +
             parts.where.sql + " ORDER BY name COLLATE NOCASE, nip, mods.ord";
     q.params = parts.with.params;
     for (const auto& m : modules) q.params.push_back(m.id);
     q.params.insert(q.params.end(), parts.where.params.begin(), parts.where.params.end());
-    q.header = {"nip", "nama", "instansi", "jabatan", "modul", "status_modul", "nilai_modul", "percobaan",
-                "lulus_modul_pada", "status_kursus", "nilai_akhir", "kursus_selesai_pada", "aktivitas_terakhir"};
+    q.header = {"nip",
+                "nama",
+                "instansi",
+                "jabatan",
+                "modul",
+                "status_modul",
+                "nilai_modul",
+                "percobaan",
+                "lulus_modul_pada",
+                "status_kursus",
+                "nilai_akhir",
+                "kursus_selesai_pada",
+                "aktivitas_terakhir"};
     return q;
 }
 
@@ -55,7 +67,9 @@ QuerySpec ResponsesQuery(const ExportOptions& o) {
     const std::string select =
         "SELECT r.id, l.nip, coalesce(l.name, p.name), l.instansi, a.module_id, a.kind, a.mode, a.id, "
         "r.question_id, r.answer, r.fraction, r.answered_at, r.duration_ms "
-        "FROM responses r " + std::string(learners.empty() ? "CROSS JOIN" : "JOIN") + " attempts a ON a.id = r.attempt_id "
+        "FROM responses r " +
+        std::string(learners.empty() ? "CROSS JOIN" : "JOIN") +
+        " attempts a ON a.id = r.attempt_id "
         "LEFT JOIN learners l ON l.id = a.learner_id "
         "LEFT JOIN class_participants p ON p.id = a.participant_id";
     std::vector<std::string> conds;
@@ -77,8 +91,8 @@ QuerySpec ResponsesQuery(const ExportOptions& o) {
     }
     q.sql += select;
     for (size_t i = 0; i < conds.size(); ++i) q.sql += (i ? " AND " : " WHERE ") + conds[i];
-    q.header = {"id_jawaban", "nip", "nama", "instansi", "modul", "jenis", "mode", "id_percobaan", "id_soal",
-                "jawaban", "nilai_fraksi", "dijawab_pada", "durasi_ms"};
+    q.header = {"id_jawaban",   "nip",     "nama",    "instansi",     "modul",        "jenis",    "mode",
+                "id_percobaan", "id_soal", "jawaban", "nilai_fraksi", "dijawab_pada", "durasi_ms"};
     return q;
 }
 
@@ -106,21 +120,25 @@ Status WriteSidecar(const ExportReport& r) {
 std::string ExportReport::Describe() const {
     char secs[32];
     std::snprintf(secs, sizeof secs, "%.2f", seconds);
-    std::string s = "Ekspor " + format + " (" + contents + ") ke " + file.string() + ": " + std::to_string(rows) +
-                    " baris";
+    std::string s = "Ekspor " + format + " (" + contents + ") ke " + file.string() + ": " +
+                    std::to_string(rows) + " baris";
     if (format == "xapi") s = "Ekspor xAPI ke " + file.string() + ": " + std::to_string(rows) + " pernyataan";
-    s += ", " + std::to_string(learners) + " peserta; filter: " + filter + "; waktu ekspor " + exported_at + " (" +
-         secs + " detik).";
+    s += ", " + std::to_string(learners) + " peserta; filter: " + filter + "; waktu ekspor " + exported_at +
+         " (" + secs + " detik).";
     if (!sidecar.empty()) s += " Keterangan isi: " + sidecar.string() + ".";
     return s;
 }
 
-Expected<ExportReport> Export(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out) {
+Expected<ExportReport> Export(SQLite::Database& db, const ExportOptions& options,
+                              const std::filesystem::path& out) {
     try {
         switch (options.format) {
-            case ExportFormat::Csv: return detail::ExportCsv(db, options, out);
-            case ExportFormat::Xlsx: return detail::ExportXlsx(db, options, out);
-            case ExportFormat::Xapi: return detail::ExportXapi(db, options, out);
+            case ExportFormat::Csv:
+                return detail::ExportCsv(db, options, out);
+            case ExportFormat::Xlsx:
+                return detail::ExportXlsx(db, options, out);
+            case ExportFormat::Xapi:
+                return detail::ExportXapi(db, options, out);
         }
         return Error{"Format ekspor tidak dikenal."};
     } catch (const SQLite::Exception& e) {

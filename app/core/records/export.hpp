@@ -61,9 +61,9 @@ struct ExportOptions {
     CsvStyle csv;
     std::vector<ModuleInfo> modules;  // course order; empty = the module ids found in the database
     std::string course_title;         // for the summary and xAPI activity names
-    std::string agency_url = "https://bpsdm.jatimprov.go.id";                // xAPI actor account homePage
-    std::string base_iri = "https://bpsdm.jatimprov.go.id/sinau/xapi";       // xAPI activity ids live under it
-    bool sidecar = true;  // CSV/xAPI: write "<out>.meta.json"
+    std::string agency_url = "https://bpsdm.jatimprov.go.id";           // xAPI actor account homePage
+    std::string base_iri = "https://bpsdm.jatimprov.go.id/sinau/xapi";  // xAPI activity ids live under it
+    bool sidecar = true;                                                // CSV/xAPI: write "<out>.meta.json"
     const std::atomic<bool>* cancel = nullptr;
     ExportProgressFn progress;
 };
@@ -77,19 +77,20 @@ struct ExportReport {
     int64_t rows = 0;               // data rows (CSV/XLSX: completions + responses; xAPI: statements)
     int64_t completion_rows = 0, response_rows = 0;
     int64_t learners = 0;
-    std::string exported_at;        // ISO 8601 UTC
+    std::string exported_at;  // ISO 8601 UTC
     double seconds = 0;
-    std::string Describe() const;   // one paragraph in Bahasa Indonesia for the CLI / a toast
+    std::string Describe() const;  // one paragraph in Bahasa Indonesia for the CLI / a toast
 };
 
-Expected<ExportReport> Export(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);
+Expected<ExportReport> Export(SQLite::Database& db, const ExportOptions& options,
+                              const std::filesystem::path& out);
 
 // Building blocks shared by the format writers (export_*.cpp); documented for tests.
 namespace detail {
 struct QuerySpec {
     std::string sql;
     std::vector<std::string> params;
-    std::vector<std::string> header;      // column titles (Bahasa Indonesia)
+    std::vector<std::string> header;  // column titles (Bahasa Indonesia)
 };
 QuerySpec CompletionsQuery(SQLite::Database& db, const ExportOptions& options);
 QuerySpec ResponsesQuery(const ExportOptions& options);
@@ -115,10 +116,14 @@ private:
 };
 inline constexpr const char* kCancelledMessage = "Ekspor dibatalkan; tidak ada berkas ditulis.";
 // count(*) of a query's rows (for the progress total).
-Expected<int64_t> CountRows(SQLite::Database& db, const std::string& sql, const std::vector<std::string>& params);
-Expected<ExportReport> ExportCsv(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);
-Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);
-Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& options, const std::filesystem::path& out);
+Expected<int64_t> CountRows(SQLite::Database& db, const std::string& sql,
+                            const std::vector<std::string>& params);
+Expected<ExportReport> ExportCsv(SQLite::Database& db, const ExportOptions& options,
+                                 const std::filesystem::path& out);
+Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& options,
+                                  const std::filesystem::path& out);
+Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& options,
+                                  const std::filesystem::path& out);
 }  // namespace detail
 
 }  // namespace sinau::records

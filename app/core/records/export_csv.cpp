@@ -71,7 +71,8 @@ inline void WriteRow(AtomicFile& f, sqlite3_stmt* st, int cols, const CsvStyle& 
         if (c) f.Put(style.separator);
         sqlite3_value* v = sqlite3_column_value(st, c);
         switch (sqlite3_value_type(v)) {
-            case SQLITE_NULL: break;
+            case SQLITE_NULL:
+                break;
             case SQLITE_INTEGER: {
                 char* p = f.Reserve(24);
                 f.Advance(size_t(std::to_chars(p, p + 24, sqlite3_value_int64(v)).ptr - p));
@@ -133,18 +134,21 @@ bool ProgressTicker::Finish() {
     return Poll();
 }
 
-Expected<int64_t> CountRows(SQLite::Database& db, const std::string& sql, const std::vector<std::string>& params) {
+Expected<int64_t> CountRows(SQLite::Database& db, const std::string& sql,
+                            const std::vector<std::string>& params) {
     // The WITH prefix (learner filters) must stay in front: count over the final SELECT only.
     QuerySpec spec;
     const auto select = sql.rfind("\nSELECT ");
     const auto plain = sql.rfind("SELECT ", 0) == 0;
     if (select != std::string::npos && !plain)
         spec.sql = sql.substr(0, select + 1) + "SELECT count(*) FROM (" + sql.substr(select + 1) + ")";
-    else spec.sql = "SELECT count(*) FROM (" + sql + ")";
+    else
+        spec.sql = "SELECT count(*) FROM (" + sql + ")";
     spec.params = params;
     Stmt st;
     if (auto ok = Prepare(db.getHandle(), spec, st); !ok) return ok.error();
-    if (sqlite3_step(st.p) != SQLITE_ROW) return Error{std::string("Kueri gagal: ") + sqlite3_errmsg(db.getHandle())};
+    if (sqlite3_step(st.p) != SQLITE_ROW)
+        return Error{std::string("Kueri gagal: ") + sqlite3_errmsg(db.getHandle())};
     return int64_t(sqlite3_column_int64(st.p, 0));
 }
 
@@ -156,11 +160,13 @@ Expected<int64_t> CountLearners(SQLite::Database& db, const LearnerFilter& filte
     spec.params.insert(spec.params.end(), parts.where.params.begin(), parts.where.params.end());
     Stmt st;
     if (auto ok = Prepare(db.getHandle(), spec, st); !ok) return ok.error();
-    if (sqlite3_step(st.p) != SQLITE_ROW) return Error{std::string("Kueri gagal: ") + sqlite3_errmsg(db.getHandle())};
+    if (sqlite3_step(st.p) != SQLITE_ROW)
+        return Error{std::string("Kueri gagal: ") + sqlite3_errmsg(db.getHandle())};
     return int64_t(sqlite3_column_int64(st.p, 0));
 }
 
-Expected<ExportReport> ExportCsv(SQLite::Database& db, const ExportOptions& o, const std::filesystem::path& out) {
+Expected<ExportReport> ExportCsv(SQLite::Database& db, const ExportOptions& o,
+                                 const std::filesystem::path& out) {
     const auto t0 = std::chrono::steady_clock::now();
     ExportReport r;
     r.file = out;

@@ -56,7 +56,9 @@ struct Ctx {
     json Activity(const std::string& iri, const std::string& name, const char* type) const {
         return {{"objectType", "Activity"},
                 {"id", iri},
-                {"definition", {{"name", {{"id-ID", name}}}, {"type", std::string("http://adlnet.gov/expapi/activities/") + type}}}};
+                {"definition",
+                 {{"name", {{"id-ID", name}}},
+                  {"type", std::string("http://adlnet.gov/expapi/activities/") + type}}}};
     }
     void Emit(const json& statement) {
         if (count++) out.Write(",\n");
@@ -73,10 +75,15 @@ struct Text {
     bool null(int c) const { return sqlite3_column_type(st, c) == SQLITE_NULL; }
 };
 
-json Actor(const ExportOptions& o, const std::string& nip, const std::string& name, const std::string& participant) {
+json Actor(const ExportOptions& o, const std::string& nip, const std::string& name,
+           const std::string& participant) {
     if (!nip.empty())
-        return {{"objectType", "Agent"}, {"name", name}, {"account", {{"homePage", o.agency_url}, {"name", nip}}}};
-    return {{"objectType", "Agent"}, {"name", name}, {"account", {{"homePage", o.agency_url + "/kelas"}, {"name", participant}}}};
+        return {{"objectType", "Agent"},
+                {"name", name},
+                {"account", {{"homePage", o.agency_url}, {"name", nip}}}};
+    return {{"objectType", "Agent"},
+            {"name", name},
+            {"account", {{"homePage", o.agency_url + "/kelas"}, {"name", participant}}}};
 }
 
 struct Prepared {
@@ -140,7 +147,8 @@ void AddClassContext(Ctx& c, json& context, const std::string& session) {
 
 }  // namespace
 
-Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, const std::filesystem::path& out) {
+Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o,
+                                  const std::filesystem::path& out) {
     const auto t0 = std::chrono::steady_clock::now();
     ExportReport r;
     r.file = out;
@@ -156,25 +164,33 @@ Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, 
 
     // The three queries first, so the progress total is known before the first statement.
     auto s1 = MakeScope(o, "a.learner_id", "a.started_at");
-    const std::string sql1 = s1.with +
-        "SELECT a.id, a.module_id, a.kind, a.mode, a.course_id, coalesce(a.class_session_id, ''), a.started_at, "
+    const std::string sql1 =
+        s1.with +
+        "SELECT a.id, a.module_id, a.kind, a.mode, a.course_id, coalesce(a.class_session_id, ''), "
+        "a.started_at, "
         "a.submitted_at, a.score, a.passed, coalesce(l.nip, ''), coalesce(l.name, p.name, ''), "
         "coalesce(a.participant_id, '') FROM attempts a LEFT JOIN learners l ON l.id = a.learner_id "
-        "LEFT JOIN class_participants p ON p.id = a.participant_id" + s1.where + " ORDER BY a.started_at, a.id";
+        "LEFT JOIN class_participants p ON p.id = a.participant_id" +
+        s1.where + " ORDER BY a.started_at, a.id";
     auto s2 = MakeScope(o, "a.learner_id", "r.answered_at");
-    const std::string sql2 = s2.with +
+    const std::string sql2 =
+        s2.with +
         "SELECT r.id, r.question_id, r.answer, r.fraction, r.answered_at, r.duration_ms, a.id, a.module_id, "
         "a.course_id, coalesce(a.class_session_id, ''), coalesce(l.nip, ''), coalesce(l.name, p.name, ''), "
         "coalesce(a.participant_id, '') FROM responses r JOIN attempts a ON a.id = r.attempt_id "
-        "LEFT JOIN learners l ON l.id = a.learner_id LEFT JOIN class_participants p ON p.id = a.participant_id" +
+        "LEFT JOIN learners l ON l.id = a.learner_id LEFT JOIN class_participants p ON p.id = "
+        "a.participant_id" +
         s2.where;
     auto s3 = MakeScope(o, "c.learner_id", "c.completed_at");
-    const std::string sql3 = s3.with +
+    const std::string sql3 =
+        s3.with +
         "SELECT c.learner_id, c.course_id, c.completed_at, c.final_score, l.nip, l.name FROM completions c "
-        "JOIN learners l ON l.id = c.learner_id" + s3.where + " ORDER BY c.completed_at";
+        "JOIN learners l ON l.id = c.learner_id" +
+        s3.where + " ORDER BY c.completed_at";
     ProgressTicker ticker(o);
     if (ticker.wants_total()) {
-        for (const auto& [sql, params] : {std::pair{&sql1, &s1.params}, std::pair{&sql2, &s2.params}, std::pair{&sql3, &s3.params}}) {
+        for (const auto& [sql, params] :
+             {std::pair{&sql1, &s1.params}, std::pair{&sql2, &s2.params}, std::pair{&sql3, &s3.params}}) {
             auto n = CountRows(db, *sql, *params);
             if (!n) return n.error();
             ticker.AddTotal(*n);
@@ -183,82 +199,115 @@ Expected<ExportReport> ExportXapi(SQLite::Database& db, const ExportOptions& o, 
 
     // Attempts: attempted + passed/failed.
     {
-        auto ok = Run(db, sql1, s1.params, [&](sqlite3_stmt* st) {
-            Text t{st};
-            const std::string id = t(0), module = t(1), kind = t(2), mode = t(3), course = t(4), session = t(5);
-            const json actor = Actor(o, t(10), t(11), t(12));
-            const json quiz = c.Activity(c.ModuleIri(course, module), c.ModuleTitle(module), "assessment");
-            json context = {{"registration", id},
-                            {"contextActivities", {{"parent", {c.Activity(c.CourseIri(course), o.course_title.empty() ? course : o.course_title, "course")}},
-                                                   {"grouping", json::array()}}},
-                            {"extensions", {{c.base + "/extensions/mode", mode}}}};
-            AddClassContext(c, context, session);
-            c.Emit({{"id", StableStatementId("attempt", id, kVerbs + "attempted")},
-                    {"actor", actor},
-                    {"verb", Verb("attempted", "mencoba")},
-                    {"object", quiz},
-                    {"context", context},
-                    {"timestamp", t(6)}});
-            if (!t.null(7) && !t.null(8)) {
-                const bool passed = sqlite3_column_int(st, 9) != 0;
-                const double score = sqlite3_column_double(st, 8);
-                json result = {{"score", {{"scaled", std::clamp(score / 100.0, -1.0, 1.0)}, {"raw", score}, {"min", 0}, {"max", 100}}},
-                               {"success", passed},
-                               {"completion", true}};
-                const auto a = ParseIsoMillis(t(6)), b = ParseIsoMillis(t(7));
-                if (a && b && *b >= *a) result["duration"] = IsoDuration(double(*b - *a) / 1000.0);
-                const std::string verb = passed ? "passed" : "failed";
-                c.Emit({{"id", StableStatementId("attempt", id, kVerbs + verb)},
+        auto ok = Run(
+            db, sql1, s1.params,
+            [&](sqlite3_stmt* st) {
+                Text t{st};
+                const std::string id = t(0), module = t(1), kind = t(2), mode = t(3), course = t(4),
+                                  session = t(5);
+                const json actor = Actor(o, t(10), t(11), t(12));
+                const json quiz =
+                    c.Activity(c.ModuleIri(course, module), c.ModuleTitle(module), "assessment");
+                json context = {{"registration", id},
+                                {"contextActivities",
+                                 {{"parent",
+                                   {c.Activity(c.CourseIri(course),
+                                               o.course_title.empty() ? course : o.course_title, "course")}},
+                                  {"grouping", json::array()}}},
+                                {"extensions", {{c.base + "/extensions/mode", mode}}}};
+                AddClassContext(c, context, session);
+                c.Emit({{"id", StableStatementId("attempt", id, kVerbs + "attempted")},
                         {"actor", actor},
-                        {"verb", Verb(verb, passed ? "lulus" : "tidak lulus")},
+                        {"verb", Verb("attempted", "mencoba")},
                         {"object", quiz},
-                        {"result", result},
                         {"context", context},
-                        {"timestamp", t(7)}});
-            }
-        }, ticker);
+                        {"timestamp", t(6)}});
+                if (!t.null(7) && !t.null(8)) {
+                    const bool passed = sqlite3_column_int(st, 9) != 0;
+                    const double score = sqlite3_column_double(st, 8);
+                    json result = {{"score",
+                                    {{"scaled", std::clamp(score / 100.0, -1.0, 1.0)},
+                                     {"raw", score},
+                                     {"min", 0},
+                                     {"max", 100}}},
+                                   {"success", passed},
+                                   {"completion", true}};
+                    const auto a = ParseIsoMillis(t(6)), b = ParseIsoMillis(t(7));
+                    if (a && b && *b >= *a) result["duration"] = IsoDuration(double(*b - *a) / 1000.0);
+                    const std::string verb = passed ? "passed" : "failed";
+                    c.Emit({{"id", StableStatementId("attempt", id, kVerbs + verb)},
+                            {"actor", actor},
+                            {"verb", Verb(verb, passed ? "lulus" : "tidak lulus")},
+                            {"object", quiz},
+                            {"result", result},
+                            {"context", context},
+                            {"timestamp", t(7)}});
+                }
+            },
+            ticker);
         if (!ok) return ok.error();
     }
     // Answers.
     {
-        auto ok = Run(db, sql2, s2.params, [&](sqlite3_stmt* st) {
-            Text t{st};
-            const std::string id = t(0), question = t(1), attempt = t(6), module = t(7), course = t(8);
-            json result = {{"response", t(2)}};
-            if (!t.null(3)) {
-                const double f = sqlite3_column_double(st, 3);
-                result["score"] = {{"scaled", std::clamp(f, -1.0, 1.0)}, {"raw", f}, {"min", -1}, {"max", 1}};
-                result["success"] = f >= 0.9999;
-            }
-            if (!t.null(5)) result["duration"] = IsoDuration(double(sqlite3_column_int64(st, 5)) / 1000.0);
-            json context = {{"registration", attempt},
-                            {"contextActivities", {{"parent", {c.Activity(c.ModuleIri(course, module), c.ModuleTitle(module), "assessment")}},
-                                                   {"grouping", {c.Activity(c.CourseIri(course), o.course_title.empty() ? course : o.course_title, "course")}}}}};
-            AddClassContext(c, context, t(9));
-            c.Emit({{"id", StableStatementId("response", id, kVerbs + "answered")},
-                    {"actor", Actor(o, t(10), t(11), t(12))},
-                    {"verb", Verb("answered", "menjawab")},
-                    {"object", c.Activity(c.ModuleIri(course, module) + "/question/" + IriSegment(question), question, "cmi.interaction")},
-                    {"result", result},
-                    {"context", context},
-                    {"timestamp", t(4)}});
-        }, ticker);
+        auto ok = Run(
+            db, sql2, s2.params,
+            [&](sqlite3_stmt* st) {
+                Text t{st};
+                const std::string id = t(0), question = t(1), attempt = t(6), module = t(7), course = t(8);
+                json result = {{"response", t(2)}};
+                if (!t.null(3)) {
+                    const double f = sqlite3_column_double(st, 3);
+                    result["score"] = {
+                        {"scaled", std::clamp(f, -1.0, 1.0)}, {"raw", f}, {"min", -1}, {"max", 1}};
+                    result["success"] = f >= 0.9999;
+                }
+                if (!t.null(5))
+                    result["duration"] = IsoDuration(double(sqlite3_column_int64(st, 5)) / 1000.0);
+                json context = {
+                    {"registration", attempt},
+                    {"contextActivities",
+                     {{"parent",
+                       {c.Activity(c.ModuleIri(course, module), c.ModuleTitle(module), "assessment")}},
+                      {"grouping",
+                       {c.Activity(c.CourseIri(course), o.course_title.empty() ? course : o.course_title,
+                                   "course")}}}}};
+                AddClassContext(c, context, t(9));
+                c.Emit(
+                    {{"id", StableStatementId("response", id, kVerbs + "answered")},
+                     {"actor", Actor(o, t(10), t(11), t(12))},
+                     {"verb", Verb("answered", "menjawab")},
+                     {"object", c.Activity(c.ModuleIri(course, module) + "/question/" + IriSegment(question),
+                                           question, "cmi.interaction")},
+                     {"result", result},
+                     {"context", context},
+                     {"timestamp", t(4)}});
+            },
+            ticker);
         if (!ok) return ok.error();
     }
     // Course completions.
     {
-        auto ok = Run(db, sql3, s3.params, [&](sqlite3_stmt* st) {
-            Text t{st};
-            const double score = sqlite3_column_double(st, 3);
-            c.Emit({{"id", StableStatementId("completion", t(0) + "/" + t(1), kVerbs + "completed")},
-                    {"actor", Actor(o, t(4), t(5), "")},
-                    {"verb", Verb("completed", "menyelesaikan")},
-                    {"object", c.Activity(c.CourseIri(t(1)), o.course_title.empty() ? t(1) : o.course_title, "course")},
-                    {"result", {{"score", {{"scaled", std::clamp(score / 100.0, -1.0, 1.0)}, {"raw", score}, {"min", 0}, {"max", 100}}},
-                                {"success", true},
-                                {"completion", true}}},
-                    {"timestamp", t(2)}});
-        }, ticker);
+        auto ok = Run(
+            db, sql3, s3.params,
+            [&](sqlite3_stmt* st) {
+                Text t{st};
+                const double score = sqlite3_column_double(st, 3);
+                c.Emit({{"id", StableStatementId("completion", t(0) + "/" + t(1), kVerbs + "completed")},
+                        {"actor", Actor(o, t(4), t(5), "")},
+                        {"verb", Verb("completed", "menyelesaikan")},
+                        {"object", c.Activity(c.CourseIri(t(1)),
+                                              o.course_title.empty() ? t(1) : o.course_title, "course")},
+                        {"result",
+                         {{"score",
+                           {{"scaled", std::clamp(score / 100.0, -1.0, 1.0)},
+                            {"raw", score},
+                            {"min", 0},
+                            {"max", 100}}},
+                          {"success", true},
+                          {"completion", true}}},
+                        {"timestamp", t(2)}});
+            },
+            ticker);
         if (!ok) return ok.error();
     }
     if (!ticker.Finish()) return Error{kCancelledMessage};

@@ -40,13 +40,14 @@ struct Formats {
 };
 
 void WriteHeader(lxw_worksheet* ws, const std::vector<std::string>& header, lxw_format* fmt) {
-    for (size_t c = 0; c < header.size(); ++c) worksheet_write_string(ws, 0, lxw_col_t(c), header[c].c_str(), fmt);
+    for (size_t c = 0; c < header.size(); ++c)
+        worksheet_write_string(ws, 0, lxw_col_t(c), header[c].c_str(), fmt);
     worksheet_freeze_panes(ws, 1, 0);
 }
 
 // Streams a query into sheets named base, "base (2)", ...; returns the data row count.
-Expected<int64_t> StreamSheets(SQLite::Database& db, lxw_workbook* wb, const std::string& base, const QuerySpec& q,
-                               const Formats& fmt, ProgressTicker& ticker) {
+Expected<int64_t> StreamSheets(SQLite::Database& db, lxw_workbook* wb, const std::string& base,
+                               const QuerySpec& q, const Formats& fmt, ProgressTicker& ticker) {
     sqlite3_stmt* st = nullptr;
     sqlite3* h = db.getHandle();
     if (sqlite3_prepare_v2(h, q.sql.c_str(), int(q.sql.size()), &st, nullptr) != SQLITE_OK)
@@ -84,9 +85,13 @@ Expected<int64_t> StreamSheets(SQLite::Database& db, lxw_workbook* wb, const std
         for (int c = 0; c < cols; ++c) {
             lxw_error err = LXW_NO_ERROR;
             switch (sqlite3_column_type(st, c)) {
-                case SQLITE_NULL: break;
+                case SQLITE_NULL:
+                    break;
                 case SQLITE_INTEGER:
-                case SQLITE_FLOAT: err = worksheet_write_number(ws, row, lxw_col_t(c), sqlite3_column_double(st, c), nullptr); break;
+                case SQLITE_FLOAT:
+                    err =
+                        worksheet_write_number(ws, row, lxw_col_t(c), sqlite3_column_double(st, c), nullptr);
+                    break;
                 default: {
                     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
                     if (sqlite3_column_bytes(st, c) == 0) break;
@@ -111,7 +116,8 @@ Expected<int64_t> StreamSheets(SQLite::Database& db, lxw_workbook* wb, const std
 
 }  // namespace
 
-Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& o, const std::filesystem::path& out) {
+Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& o,
+                                  const std::filesystem::path& out) {
     const auto t0 = std::chrono::steady_clock::now();
     ExportReport r;
     r.file = out;
@@ -124,7 +130,8 @@ Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& o, 
 
     lxw_workbook_options opts{};
     opts.constant_memory = LXW_TRUE;
-    opts.use_zip64 = LXW_TRUE;  // large exports pass 4 GB of uncompressed XML only in theory, but cheaply safe
+    opts.use_zip64 =
+        LXW_TRUE;  // large exports pass 4 GB of uncompressed XML only in theory, but cheaply safe
     Book book;
     book.wb = workbook_new_opt((*file)->temp_path().c_str(), &opts);
     if (!book.wb) return Error{"Gagal membuat berkas XLSX " + out.string() + "."};
@@ -182,7 +189,8 @@ Expected<ExportReport> ExportXlsx(SQLite::Database& db, const ExportOptions& o, 
     kv("Waktu ekspor (UTC)", r.exported_at);
     ++row;
     worksheet_write_string(summary, row++, 0, "Ringkasan per instansi", fmt.title);
-    const char* cols[] = {"Instansi", "Peserta", "Mulai", "Selesai", "Persentase selesai", "Rata-rata nilai akhir"};
+    const char* cols[] = {
+        "Instansi", "Peserta", "Mulai", "Selesai", "Persentase selesai", "Rata-rata nilai akhir"};
     for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(summary, row, c, cols[c], fmt.header);
     ++row;
     for (const auto& s : SummariseByInstansi(db, o.filter)) {

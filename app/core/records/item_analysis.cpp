@@ -67,7 +67,8 @@ std::vector<ItemStats> ComputeItemStats(const std::vector<ItemResponse>& respons
             if (std::fabs(covmax) > 1e-12) st.efficiency = 100.0 * cov / covmax;
         }
         for (const auto& [answer, cm] : a.answers)
-            st.answers.push_back({answer, cm.first, 100.0 * double(cm.first) / n, cm.second / double(cm.first)});
+            st.answers.push_back(
+                {answer, cm.first, 100.0 * double(cm.first) / n, cm.second / double(cm.first)});
         std::stable_sort(st.answers.begin(), st.answers.end(),
                          [](const AnswerCount& l, const AnswerCount& r) { return l.count > r.count; });
         st.too_easy = st.facility > 90.0;
@@ -80,8 +81,7 @@ std::vector<ItemStats> ComputeItemStats(const std::vector<ItemResponse>& respons
 }
 
 std::vector<ItemStats> AnalyseItems(SQLite::Database& db, const ItemAnalysisOptions& o) {
-    std::string chosen =
-        "SELECT id FROM attempts WHERE module_id = ?1 AND submitted_at IS NOT NULL";
+    std::string chosen = "SELECT id FROM attempts WHERE module_id = ?1 AND submitted_at IS NOT NULL";
     if (!o.include_class_sessions) chosen += " AND kind = 'quiz'";
     std::string prefix;
     std::vector<std::string> params;
@@ -93,13 +93,15 @@ std::vector<ItemStats> AnalyseItems(SQLite::Database& db, const ItemAnalysisOpti
     }
     if (o.attempts == AttemptSet::First) {
         // Each person's earliest submitted attempt: learner, else class participant (no NIP).
-        chosen = "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY coalesce(learner_id, participant_id) "
-                 "ORDER BY started_at, id) AS rn FROM attempts WHERE id IN (" + chosen + ")) WHERE rn = 1";
+        chosen =
+            "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY coalesce(learner_id, participant_id) "
+            "ORDER BY started_at, id) AS rn FROM attempts WHERE id IN (" +
+            chosen + ")) WHERE rn = 1";
     }
     const std::string sql = prefix +
                             "SELECT r.attempt_id, r.question_id, r.fraction, r.answer FROM responses r "
-                            "WHERE r.fraction IS NOT NULL AND r.attempt_id IN (" + chosen +
-                            ") ORDER BY r.attempt_id, r.answered_at";
+                            "WHERE r.fraction IS NOT NULL AND r.attempt_id IN (" +
+                            chosen + ") ORDER BY r.attempt_id, r.answered_at";
     SQLite::Statement st(db, sql);
     st.bind(1, o.module_id);
     for (size_t i = 0; i < params.size(); ++i) st.bind(int(i) + 2, params[i]);

@@ -34,16 +34,16 @@ namespace sinau::records {
 enum class AttemptSet { First, All };
 
 struct AnswerCount {
-    std::string answer;     // the stored answer JSON, as given
+    std::string answer;  // the stored answer JSON, as given
     int64_t count = 0;
-    double frequency = 0;   // % of s
-    double mean_mark = 0;   // average credit for this answer (1 = right)
+    double frequency = 0;  // % of s
+    double mean_mark = 0;  // average credit for this answer (1 = right)
 };
 
 struct ItemStats {
     std::string question_id;
     int64_t s = 0;
-    double facility = 0;  // %
+    double facility = 0;                   // %
     std::optional<double> sd;              // % of max mark
     std::optional<double> discrimination;  // %
     std::optional<double> efficiency;      // %

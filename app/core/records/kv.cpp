@@ -26,7 +26,9 @@ std::optional<std::string> ReadSetting(SQLite::Database& db, std::string_view ke
 }
 
 void WriteSetting(SQLite::Database& db, std::string_view key, std::string_view value) {
-    Write(db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    Write(db,
+          "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+          "excluded.value",
           key, value);
 }
 
@@ -41,8 +43,10 @@ std::optional<std::string> ReadMeta(SQLite::Database& db, std::string_view key) 
 }
 
 void WriteMeta(SQLite::Database& db, std::string_view key, std::string_view value) {
-    Write(db, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-          key, value);
+    Write(
+        db,
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        key, value);
 }
 
 }  // namespace sinau::records

@@ -5,20 +5,28 @@ namespace {
 
 const char* ModuleStatusName(ModuleStatus s) {
     switch (s) {
-        case ModuleStatus::Belum: return "belum";
-        case ModuleStatus::Sedang: return "sedang";
-        case ModuleStatus::Lulus: return "lulus";
-        case ModuleStatus::Any: break;
+        case ModuleStatus::Belum:
+            return "belum";
+        case ModuleStatus::Sedang:
+            return "sedang";
+        case ModuleStatus::Lulus:
+            return "lulus";
+        case ModuleStatus::Any:
+            break;
     }
     return "";
 }
 
 const char* CourseStatusName(CourseStatus s) {
     switch (s) {
-        case CourseStatus::Belum: return "belum";
-        case CourseStatus::Sedang: return "sedang";
-        case CourseStatus::Selesai: return "selesai";
-        case CourseStatus::Any: break;
+        case CourseStatus::Belum:
+            return "belum";
+        case CourseStatus::Sedang:
+            return "sedang";
+        case CourseStatus::Selesai:
+            return "selesai";
+        case CourseStatus::Any:
+            break;
     }
     return "";
 }
@@ -102,10 +110,12 @@ LearnerQueryParts BuildLearnerQuery(const LearnerFilter& f) {
         // sort order's index and tests each learner against the set, stopping after one page.
         if (f.module_status == ModuleStatus::Belum) {
             conds.push_back(
-                "+id NOT IN (SELECT learner_id FROM module_results WHERE module_id = ? AND status <> 'belum')");
+                "+id NOT IN (SELECT learner_id FROM module_results WHERE module_id = ? AND status <> "
+                "'belum')");
             p.push_back(f.module_id);
         } else {
-            conds.push_back("+id IN (SELECT learner_id FROM module_results WHERE module_id = ? AND status = ?)");
+            conds.push_back(
+                "+id IN (SELECT learner_id FROM module_results WHERE module_id = ? AND status = ?)");
             p.push_back(f.module_id);
             p.push_back(ModuleStatusName(f.module_status));
         }

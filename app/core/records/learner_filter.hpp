@@ -20,7 +20,7 @@ struct LearnerFilter {
     std::string since;     // "YYYY-MM-DD" inclusive (UTC day); "" = open
     std::string until;     // "YYYY-MM-DD" inclusive; "" = open
     DateField date_field = DateField::LastActivity;
-    std::string module_id;                      // with module_status: learners whose status in this module is ...
+    std::string module_id;  // with module_status: learners whose status in this module is ...
     ModuleStatus module_status = ModuleStatus::Any;
     CourseStatus status = CourseStatus::Any;
     bool include_removed = true;  // learners removed from the picker still have records an admin reports on
@@ -35,7 +35,8 @@ struct LearnerFilter {
 // Whether two filters select the same learners (every field equal).
 bool SameFilter(const LearnerFilter& a, const LearnerFilter& b);
 
-// One line in Bahasa Indonesia naming the filter ("instansi = X; sejak 2024-01-01"), "semua peserta" if empty.
+// One line in Bahasa Indonesia naming the filter ("instansi = X; sejak 2024-01-01"), "semua peserta" if
+// empty.
 std::string DescribeFilter(const LearnerFilter& filter);
 
 struct SqlQuery {
@@ -47,8 +48,8 @@ struct SqlQuery {
 // removed_at, passed, started, avg_score, completed_at, final_score, last_activity, course_status
 // ('belum'|'sedang'|'selesai') — and the filter as " WHERE ..." over learner_summary.
 struct LearnerQueryParts {
-    SqlQuery with;    // the WITH clause (params for it)
-    SqlQuery where;   // " WHERE ..." or "" (params for it)
+    SqlQuery with;   // the WITH clause (params for it)
+    SqlQuery where;  // " WHERE ..." or "" (params for it)
 };
 LearnerQueryParts BuildLearnerQuery(const LearnerFilter& filter);
 

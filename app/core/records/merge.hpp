@@ -37,7 +37,7 @@ struct TableMerge {
 
 struct MergeReport {
     std::vector<std::filesystem::path> sources;
-    std::vector<TableMerge> tables;  // in merge order, summed over the sources
+    std::vector<TableMerge> tables;       // in merge order, summed over the sources
     int64_t learners_matched_by_nip = 0;  // source learners mapped onto an existing target learner
     std::string Describe() const;         // a table in Bahasa Indonesia for the CLI
     int64_t changed() const;              // inserted + updated over all tables
@@ -46,6 +46,7 @@ struct MergeReport {
 // Checks one source without changing anything; Error says what is wrong with which file.
 Status CheckMergeSource(const std::filesystem::path& source);
 
-Expected<MergeReport> MergeDatabases(SQLite::Database& target, const std::vector<std::filesystem::path>& sources);
+Expected<MergeReport> MergeDatabases(SQLite::Database& target,
+                                     const std::vector<std::filesystem::path>& sources);
 
 }  // namespace sinau::records

@@ -55,8 +55,10 @@ std::optional<Clock::time_point> ReadLockedUntil(SQLite::Database& db) {
 void StoreFailure(SQLite::Database& db, int failures, Clock::time_point until) {
     SQLite::Transaction t(db);
     WriteSetting(db, kFailuresKey, std::to_string(failures));
-    WriteSetting(db, kLockedUntilKey,
-                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(until.time_since_epoch()).count()));
+    WriteSetting(
+        db, kLockedUntilKey,
+        std::to_string(
+            std::chrono::duration_cast<std::chrono::milliseconds>(until.time_since_epoch()).count()));
     t.commit();
 }
 
@@ -80,7 +82,9 @@ Status ValidatePinFormat(std::string_view pin) {
     return Success();
 }
 
-bool IsPinSet(SQLite::Database& db) { return ReadSetting(db, kHashKey).has_value(); }
+bool IsPinSet(SQLite::Database& db) {
+    return ReadSetting(db, kHashKey).has_value();
+}
 
 Status SetInitialPin(SQLite::Database& db, std::string_view pin) {
     if (auto ok = ValidatePinFormat(pin); !ok) return ok;
@@ -123,15 +127,20 @@ PinCheck CheckPin(SQLite::Database& db, std::string_view pin, Clock::time_point 
     return r;
 }
 
-Status ChangePin(SQLite::Database& db, std::string_view current, std::string_view new_pin, Clock::time_point now) {
+Status ChangePin(SQLite::Database& db, std::string_view current, std::string_view new_pin,
+                 Clock::time_point now) {
     if (auto ok = ValidatePinFormat(new_pin); !ok) return ok;
     const auto check = CheckPin(db, current, now);
     switch (check.outcome) {
-        case PinOutcome::NotSet: return SetInitialPin(db, new_pin);
+        case PinOutcome::NotSet:
+            return SetInitialPin(db, new_pin);
         case PinOutcome::Locked:
-            return Error{"Terlalu banyak PIN salah. Coba lagi dalam " + std::to_string(check.wait.count()) + " detik."};
-        case PinOutcome::Wrong: return Error{"PIN lama salah."};
-        case PinOutcome::Ok: break;
+            return Error{"Terlalu banyak PIN salah. Coba lagi dalam " + std::to_string(check.wait.count()) +
+                         " detik."};
+        case PinOutcome::Wrong:
+            return Error{"PIN lama salah."};
+        case PinOutcome::Ok:
+            break;
     }
     WriteSetting(db, kHashKey, HashPin(new_pin));
     return Success();

@@ -38,8 +38,8 @@ Status SetInitialPin(SQLite::Database& db, std::string_view pin);
 enum class PinOutcome { Ok, Wrong, Locked, NotSet };
 struct PinCheck {
     PinOutcome outcome = PinOutcome::NotSet;
-    int failures = 0;                 // consecutive failures after this check
-    std::chrono::seconds wait{0};     // Locked/Wrong: how long until the next check is accepted
+    int failures = 0;              // consecutive failures after this check
+    std::chrono::seconds wait{0};  // Locked/Wrong: how long until the next check is accepted
 };
 
 // Verifies pin. While locked it does not even hash (returns Locked and the remaining wait).

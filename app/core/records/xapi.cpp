@@ -10,7 +10,8 @@
 namespace sinau::records {
 
 std::string StableStatementId(std::string_view kind, std::string_view id, std::string_view verb) {
-    // Sinau's namespace for statement ids (a random v4 UUID fixed forever): 6d1f3c2a-8b4e-4f0a-9c7d-2e5b8a1f4c63.
+    // Sinau's namespace for statement ids (a random v4 UUID fixed forever):
+    // 6d1f3c2a-8b4e-4f0a-9c7d-2e5b8a1f4c63.
     static constexpr unsigned char kNamespace[16] = {0x6d, 0x1f, 0x3c, 0x2a, 0x8b, 0x4e, 0x4f, 0x0a,
                                                      0x9c, 0x7d, 0x2e, 0x5b, 0x8a, 0x1f, 0x4c, 0x63};
     static const bool ready = sodium_init() >= 0;
@@ -53,16 +54,20 @@ std::string IsoDuration(double seconds) {
     if (m) out += std::to_string(m) + "M";
     if (centis || (!h && !m)) {
         char buf[32];
-        if (centis % 100 == 0) std::snprintf(buf, sizeof buf, "%lldS", centis / 100);
-        else if (centis % 10 == 0) std::snprintf(buf, sizeof buf, "%lld.%lldS", centis / 100, (centis % 100) / 10);
-        else std::snprintf(buf, sizeof buf, "%lld.%02lldS", centis / 100, centis % 100);
+        if (centis % 100 == 0)
+            std::snprintf(buf, sizeof buf, "%lldS", centis / 100);
+        else if (centis % 10 == 0)
+            std::snprintf(buf, sizeof buf, "%lld.%lldS", centis / 100, (centis % 100) / 10);
+        else
+            std::snprintf(buf, sizeof buf, "%lld.%02lldS", centis / 100, centis % 100);
         out += buf;
     }
     return out;
 }
 
 std::optional<long long> ParseIsoMillis(std::string_view s) {
-    if (s.size() < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':') return std::nullopt;
+    if (s.size() < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+        return std::nullopt;
     auto num = [&](size_t pos, size_t len) -> int {
         int v = 0;
         for (size_t i = pos; i < pos + len; ++i) {
@@ -72,7 +77,8 @@ std::optional<long long> ParseIsoMillis(std::string_view s) {
         return v;
     };
     const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), hh = num(11, 2), mi = num(14, 2), ss = num(17, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60)
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 ||
+        ss > 60)
         return std::nullopt;
     int ms = 0;
     size_t i = 19;
@@ -95,8 +101,8 @@ std::string IriSegment(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
     for (const unsigned char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~') {
             out.push_back(char(c));
         } else {
             out.push_back('%');

@@ -11,7 +11,8 @@ namespace sinau::records {
 // Construction follows RFC 4122 §4.3 (version 5: hash of namespace || name, version and variant bits set)
 // but with SHA-256 (libsodium has no SHA-1), truncated to 128 bits; the version nibble stays 5 so LRSs
 // that only accept versions 1-5 take it.
-std::string StableStatementId(std::string_view record_kind, std::string_view record_id, std::string_view verb_iri);
+std::string StableStatementId(std::string_view record_kind, std::string_view record_id,
+                              std::string_view verb_iri);
 
 // ISO 8601 duration with hundredths of a second, e.g. 3725.5 s -> "PT1H2M5.5S" (xAPI keeps 0.01 s).
 std::string IsoDuration(double seconds);

@@ -21,7 +21,9 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
-std::string Quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
+std::string Quoted(const fs::path& p) {
+    return "\"" + p.string() + "\"";
+}
 
 uint32_t BigEndian(const unsigned char* p, int bytes) {
     uint32_t v = 0;
@@ -51,7 +53,8 @@ FileKind InspectHeader(const fs::path& path, std::string& why) {
     in.read(reinterpret_cast<char*>(h.data()), h.size());
     const auto got = in.gcount();
     static constexpr char kMagic[] = "SQLite format 3";  // 15 chars + NUL = 16 bytes
-    if (got < 16 || std::string_view(reinterpret_cast<const char*>(h.data()), 16) != std::string_view(kMagic, 16)) {
+    if (got < 16 ||
+        std::string_view(reinterpret_cast<const char*>(h.data()), 16) != std::string_view(kMagic, 16)) {
         why = "bukan basis data SQLite";
         return FileKind::NotSqlite;
     }
@@ -72,8 +75,8 @@ FileKind InspectHeader(const fs::path& path, std::string& why) {
         fs::path wal = path;
         wal += "-wal";
         if (size < expected && !fs::exists(wal, ec)) {
-            why = "terpotong: berkas lebih pendek (" + std::to_string(size) + " bita) daripada yang dicatat kepalanya (" +
-                  std::to_string(expected) + " bita)";
+            why = "terpotong: berkas lebih pendek (" + std::to_string(size) +
+                  " bita) daripada yang dicatat kepalanya (" + std::to_string(expected) + " bita)";
             return FileKind::Damaged;
         }
     }
@@ -105,7 +108,8 @@ public:
     ~SideFileGuard() {
         for (const auto& side : created_candidates_) {
             std::error_code ec;
-            if (side.string().ends_with("-wal") && fs::exists(side, ec) && fs::file_size(side, ec) != 0) continue;
+            if (side.string().ends_with("-wal") && fs::exists(side, ec) && fs::file_size(side, ec) != 0)
+                continue;
             fs::remove(side, ec);
         }
     }
@@ -120,7 +124,8 @@ Identity ReadIdentity(const fs::path& path) {
     Identity id;
     id.user_version = db.execAndGet("PRAGMA user_version").getInt();
     id.tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-    id.has_meta = db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'").getInt() > 0;
+    id.has_meta =
+        db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'").getInt() > 0;
     if (id.has_meta) {
         SQLite::Statement q(db, "SELECT key, value FROM meta WHERE key IN ('app', 'installation_id')");
         while (q.executeStep()) {
@@ -186,7 +191,8 @@ Expected<std::unique_ptr<Database>> Database::Open(const fs::path& path) {
     std::string why;
     const FileKind kind = InspectHeader(path, why);
     if (kind == FileKind::NotSqlite)
-        return Error{where + " tidak dibuka: berkas ini " + why + ". Berkas tidak diubah; pilih berkas sinau.db yang benar."};
+        return Error{where + " tidak dibuka: berkas ini " + why +
+                     ". Berkas tidak diubah; pilih berkas sinau.db yang benar."};
     if (kind == FileKind::Damaged)
         return Error{where + " tidak dibuka: berkas " + why +
                      ". Berkas tidak diubah; pulihkan dari cadangan (.bak) atau hubungi administrator."};
@@ -201,13 +207,15 @@ Expected<std::unique_ptr<Database>> Database::Open(const fs::path& path) {
                          "). Berkas tidak diubah; pulihkan dari cadangan (.bak) atau hubungi administrator."};
         }
         if (id.user_version > LatestSchemaVersion())
-            return Error{where + " dibuat oleh versi Sinau yang lebih baru (skema v" + std::to_string(id.user_version) +
-                         ", versi ini mengenal sampai v" + std::to_string(LatestSchemaVersion()) +
+            return Error{where + " dibuat oleh versi Sinau yang lebih baru (skema v" +
+                         std::to_string(id.user_version) + ", versi ini mengenal sampai v" +
+                         std::to_string(LatestSchemaVersion()) +
                          "). Berkas tidak diubah; perbarui aplikasi Sinau untuk membukanya."};
         const bool empty = id.tables == 0 && id.user_version == 0;
         if (!empty && id.app != "sinau")
-            return Error{where + " adalah basis data SQLite milik program lain (bukan Sinau). Berkas tidak diubah; "
-                                 "pilih berkas lain atau lokasi baru."};
+            return Error{where +
+                         " adalah basis data SQLite milik program lain (bukan Sinau). Berkas tidak diubah; "
+                         "pilih berkas lain atau lokasi baru."};
         found_version = id.user_version;
     }
 
@@ -215,8 +223,8 @@ Expected<std::unique_ptr<Database>> Database::Open(const fs::path& path) {
     self->path_ = path;
     self->opened_from_version_ = found_version;
     try {
-        self->db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                                       kBusyTimeoutMs);
+        self->db_ = std::make_unique<SQLite::Database>(
+            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
         auto& db = *self->db_;
         if (found_version > 0 && found_version < LatestSchemaVersion()) {
             // A consistent copy (VACUUM INTO reads through the WAL) before a single byte is migrated.
@@ -234,16 +242,20 @@ Expected<std::unique_ptr<Database>> Database::Open(const fs::path& path) {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             const int now = db.execAndGet("PRAGMA user_version").getInt();
             if (now > LatestSchemaVersion())
-                return Error{where + " baru saja diperbarui oleh versi Sinau yang lebih baru; perbarui aplikasi ini."};
+                return Error{
+                    where + " baru saja diperbarui oleh versi Sinau yang lebih baru; perbarui aplikasi ini."};
             if (now < LatestSchemaVersion()) ApplyMigrations(db, now, LatestSchemaVersion());
             WriteMetaIfMissing(db);
             tx.commit();
         }
         self->schema_version_ = db.execAndGet("PRAGMA user_version").getInt();
-        self->installation_id_ = db.execAndGet("SELECT value FROM meta WHERE key = 'installation_id'").getString();
+        self->installation_id_ =
+            db.execAndGet("SELECT value FROM meta WHERE key = 'installation_id'").getString();
     } catch (const std::exception& e) {
         return Error{where + " tidak dapat dibuka atau diperbarui: " + e.what() +
-                     (self->backup_path_.empty() ? std::string() : ". Salinan sebelum pembaruan: " + Quoted(self->backup_path_))};
+                     (self->backup_path_.empty()
+                          ? std::string()
+                          : ". Salinan sebelum pembaruan: " + Quoted(self->backup_path_))};
     }
     return self;
 }

@@ -28,7 +28,7 @@ namespace sinau::store {
 
 struct ReadingProgress {
     std::string module_id;
-    int page = 0;      // 0-based
+    int page = 0;  // 0-based
     int pages = 0;
     int max_page = 0;  // furthest page reached
     std::string updated_at;
@@ -72,12 +72,12 @@ struct SubmitResult {
 struct ReviewItem {
     const content::Question* question = nullptr;  // nullptr when the content no longer has it
     std::string question_id;
-    std::optional<engine::Answer> answer;          // empty: not answered
-    std::optional<double> stored_fraction;         // the credit recorded when answered
-    engine::Grade grade;                           // feedback regraded against the current content
-    std::string answer_text;                       // the learner's answer, "(tidak dijawab)"
-    std::string right_answer;                      // engine::RightAnswerText
-    bool content_changed = false;                  // the question changed since it was answered
+    std::optional<engine::Answer> answer;   // empty: not answered
+    std::optional<double> stored_fraction;  // the credit recorded when answered
+    engine::Grade grade;                    // feedback regraded against the current content
+    std::string answer_text;                // the learner's answer, "(tidak dijawab)"
+    std::string right_answer;               // engine::RightAnswerText
+    bool content_changed = false;           // the question changed since it was answered
 };
 
 struct ScenarioRunRecord {
@@ -145,7 +145,8 @@ public:
     // question: answering again in ujian replaces the answer, keeping the response id). Error when the
     // attempt is submitted, the question is not in its plan, or it is latihan and already answered.
     Expected<AnswerResult> RecordResponse(const AttemptRecord& attempt, const content::Question& question,
-                                          const engine::Answer& answer, std::optional<int> duration_ms = std::nullopt);
+                                          const engine::Answer& answer,
+                                          std::optional<int> duration_ms = std::nullopt);
     std::vector<ResponseRecord> Responses(std::string_view attempt_id);
 
     // Scores the attempt from its committed answers, closes it, updates module_results and, when every
@@ -157,10 +158,12 @@ public:
 
     // ---- scenarios ----
     // The unfinished run of this scenario, else a new run at the start (committed).
-    Expected<ScenarioRunRecord> StartOrResumeScenario(const content::Module& module, const content::Scenario& scenario);
+    Expected<ScenarioRunRecord> StartOrResumeScenario(const content::Module& module,
+                                                      const content::Scenario& scenario);
     // Follows link `link_index` of the current passage and COMMITS the new path before returning; when the
     // run reaches an ending, also updates module_results (and the completion). Error: see engine::Choose.
-    Expected<ScenarioRunRecord> Choose(const ScenarioRunRecord& run, const content::Scenario& scenario, size_t link_index);
+    Expected<ScenarioRunRecord> Choose(const ScenarioRunRecord& run, const content::Scenario& scenario,
+                                       size_t link_index);
     std::vector<ScenarioRunRecord> ScenarioRuns(const content::Module& module);  // oldest first
 
     // ---- progress ----

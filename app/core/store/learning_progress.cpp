@@ -18,19 +18,24 @@ engine::ModuleEvidence Learning::Evidence(const content::Module& module) {
         // An attempt whose essay still waits for the trainer has no final score yet: it counts as work in
         // progress (sedang), not as a score.
         auto& q = db_.Prepared(
-            "SELECT score, submitted_at IS NULL OR EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = a.id "
+            "SELECT score, submitted_at IS NULL OR EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = "
+            "a.id "
             "AND r.fraction IS NULL AND json_extract(r.answer, '$.type') = 'essay') "
-            "FROM attempts a WHERE learner_id = ? AND +module_id = ? AND kind = 'quiz' ORDER BY submitted_at, started_at");
+            "FROM attempts a WHERE learner_id = ? AND +module_id = ? AND kind = 'quiz' ORDER BY "
+            "submitted_at, started_at");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
         q.bind(2, module.id);
         while (q.executeStep()) {
-            if (q.getColumn(1).getInt()) ++e.open_attempts;
-            else e.submitted_scores.push_back(q.getColumn(0).getDouble());
+            if (q.getColumn(1).getInt())
+                ++e.open_attempts;
+            else
+                e.submitted_scores.push_back(q.getColumn(0).getDouble());
         }
     }
     {
-        auto& q = db_.Prepared("SELECT scenario_id, ended FROM scenario_runs WHERE learner_id = ? AND module_id = ?");
+        auto& q = db_.Prepared(
+            "SELECT scenario_id, ended FROM scenario_runs WHERE learner_id = ? AND module_id = ?");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
         q.bind(2, module.id);
@@ -69,26 +74,34 @@ std::vector<ModuleState> Learning::Home() {
     return out;
 }
 
-void Learning::WriteModuleResult(const content::Module& module, const engine::ModuleOutcome& outcome, int attempts) {
+void Learning::WriteModuleResult(const content::Module& module, const engine::ModuleOutcome& outcome,
+                                 int attempts) {
     const std::string now = util::NowIso8601();
     const bool lulus = outcome.status == engine::ModuleStatus::Lulus;
     // Writes only when something changed, so re-deriving the state costs no disk write.
     auto& q = db_.Prepared(
         "INSERT INTO module_results (learner_id, module_id, status, score, attempts, passed_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_id, module_id) DO UPDATE SET status = excluded.status, "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_id, module_id) DO UPDATE SET status = "
+        "excluded.status, "
         "score = excluded.score, attempts = excluded.attempts, "
-        "passed_at = CASE WHEN excluded.status = 'lulus' THEN coalesce(passed_at, excluded.passed_at) ELSE passed_at END, "
+        "passed_at = CASE WHEN excluded.status = 'lulus' THEN coalesce(passed_at, excluded.passed_at) ELSE "
+        "passed_at END, "
         "updated_at = excluded.updated_at "
-        "WHERE status IS NOT excluded.status OR score IS NOT excluded.score OR attempts IS NOT excluded.attempts");
+        "WHERE status IS NOT excluded.status OR score IS NOT excluded.score OR attempts IS NOT "
+        "excluded.attempts");
     ResetOnExit reset(q);
     q.bind(1, learner_id_);
     q.bind(2, module.id);
     q.bind(3, std::string(engine::StatusName(outcome.status)));
-    if (outcome.score) q.bind(4, *outcome.score);
-    else q.bind(4);
+    if (outcome.score)
+        q.bind(4, *outcome.score);
+    else
+        q.bind(4);
     q.bind(5, attempts);
-    if (lulus) q.bind(6, now);
-    else q.bind(6);
+    if (lulus)
+        q.bind(6, now);
+    else
+        q.bind(6);
     q.bind(7, now);
     q.exec();
 }
@@ -110,7 +123,8 @@ bool Learning::RefreshCompletion(const std::vector<ModuleState>& states) {
     // The first completion is what a certificate attests: it is never overwritten by later attempts.
     const std::string now = util::NowIso8601();
     auto& q = db_.Prepared(
-        "INSERT INTO completions (learner_id, course_id, content_version, completed_at, final_score, updated_at) "
+        "INSERT INTO completions (learner_id, course_id, content_version, completed_at, final_score, "
+        "updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (learner_id) DO NOTHING");
     ResetOnExit reset(q);
     q.bind(1, learner_id_);
@@ -128,8 +142,8 @@ std::optional<CompletionRecord> Learning::Completion() {
     ResetOnExit reset(q);
     q.bind(1, learner_id_);
     if (!q.executeStep()) return std::nullopt;
-    return CompletionRecord{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                            q.getColumn(3).getDouble()};
+    return CompletionRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString(), q.getColumn(3).getDouble()};
 }
 
 std::optional<ResumePoint> Learning::Lanjutkan() {
@@ -142,7 +156,8 @@ std::optional<ResumePoint> Learning::Lanjutkan() {
     {
         auto& q = db_.Prepared(
             "SELECT a.id, a.module_id, max(a.updated_at, coalesce((SELECT max(r.updated_at) FROM responses r "
-            "WHERE r.attempt_id = a.id), '')) AS t FROM attempts a WHERE a.learner_id = ? AND a.kind = 'quiz' "
+            "WHERE r.attempt_id = a.id), '')) AS t FROM attempts a WHERE a.learner_id = ? AND a.kind = "
+            "'quiz' "
             "AND a.submitted_at IS NULL ORDER BY t DESC LIMIT 1");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
@@ -157,7 +172,8 @@ std::optional<ResumePoint> Learning::Lanjutkan() {
     }
     {
         auto& q = db_.Prepared(
-            "SELECT id, module_id, scenario_id, updated_at FROM scenario_runs WHERE learner_id = ? AND ended = 0 "
+            "SELECT id, module_id, scenario_id, updated_at FROM scenario_runs WHERE learner_id = ? AND ended "
+            "= 0 "
             "ORDER BY updated_at DESC LIMIT 1");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
@@ -173,7 +189,8 @@ std::optional<ResumePoint> Learning::Lanjutkan() {
     }
     {
         auto& q = db_.Prepared(
-            "SELECT module_id, page, updated_at FROM reading_progress WHERE learner_id = ? ORDER BY updated_at DESC LIMIT 1");
+            "SELECT module_id, page, updated_at FROM reading_progress WHERE learner_id = ? ORDER BY "
+            "updated_at DESC LIMIT 1");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
         if (q.executeStep()) {

@@ -10,7 +10,9 @@
 namespace sinau::store {
 using content::QuestionType;
 
-std::string_view ModeName(content::QuizMode mode) { return mode == content::QuizMode::Ujian ? "ujian" : "latihan"; }
+std::string_view ModeName(content::QuizMode mode) {
+    return mode == content::QuizMode::Ujian ? "ujian" : "latihan";
+}
 
 namespace detail {
 
@@ -29,7 +31,7 @@ AttemptRecord ReadAttempt(SQLite::Statement& q) {
 }
 
 std::vector<std::optional<double>> ScoredFractions(Database& db, const content::Module& module,
-                                                    const AttemptRecord& attempt) {
+                                                   const AttemptRecord& attempt) {
     std::map<std::string, std::optional<double>, std::less<>> answered;
     {
         auto& q = db.Prepared("SELECT question_id, fraction FROM responses WHERE attempt_id = ?");
@@ -95,16 +97,18 @@ Expected<AttemptRecord> Learning::StartOrResumeAttempt(const content::Module& mo
                                                        std::optional<content::QuizMode> mode) {
     if (auto open = OpenAttempt(module)) return *open;
     if (!module.ok())
-        return Error{"Kuis modul \"" + module.title + "\" belum dapat dikerjakan karena isi modulnya bermasalah."};
+        return Error{"Kuis modul \"" + module.title +
+                     "\" belum dapat dikerjakan karena isi modulnya bermasalah."};
     const auto attempts = Attempts(module);
-    const int submitted =
-        int(std::count_if(attempts.begin(), attempts.end(), [](const AttemptRecord& a) { return !a.open(); }));
+    const int submitted = int(
+        std::count_if(attempts.begin(), attempts.end(), [](const AttemptRecord& a) { return !a.open(); }));
     if (!engine::MayStartAttempt(submitted, module.quiz))
-        return Error{"Kesempatan mengerjakan kuis modul ini sudah habis (" + std::to_string(module.quiz.attempts_allowed) +
-                     " kali)."};
+        return Error{"Kesempatan mengerjakan kuis modul ini sudah habis (" +
+                     std::to_string(module.quiz.attempts_allowed) + " kali)."};
     AttemptRecord a;
     a.plan = engine::DrawPlan(module, module.quiz, seed);
-    if (engine::ScoredCount(module, a.plan) == 0) return Error{"Modul \"" + module.title + "\" tidak memiliki soal kuis."};
+    if (engine::ScoredCount(module, a.plan) == 0)
+        return Error{"Modul \"" + module.title + "\" tidak memiliki soal kuis."};
     a.id = util::NewUuid();
     a.module_id = module.id;
     a.mode = mode.value_or(module.quiz.mode);
@@ -113,7 +117,8 @@ Expected<AttemptRecord> Learning::StartOrResumeAttempt(const content::Module& mo
     WriteTransaction tx(db_);
     {
         auto& q = db_.Prepared(
-            "INSERT INTO attempts (id, learner_id, module_id, kind, mode, course_id, content_version, plan, started_at, "
+            "INSERT INTO attempts (id, learner_id, module_id, kind, mode, course_id, content_version, plan, "
+            "started_at, "
             "updated_at) VALUES (?, ?, ?, 'quiz', ?, ?, ?, ?, ?, ?)");
         ResetOnExit reset(q);
         q.bind(1, a.id);
@@ -132,12 +137,16 @@ Expected<AttemptRecord> Learning::StartOrResumeAttempt(const content::Module& mo
     return a;
 }
 
-Expected<AnswerResult> Learning::RecordResponse(const AttemptRecord& attempt, const content::Question& question,
-                                                const engine::Answer& answer, std::optional<int> duration_ms) {
-    const bool in_plan = std::any_of(attempt.plan.items.begin(), attempt.plan.items.end(),
-                                     [&](const engine::PlannedQuestion& p) { return p.question_id == question.id; });
+Expected<AnswerResult> Learning::RecordResponse(const AttemptRecord& attempt,
+                                                const content::Question& question,
+                                                const engine::Answer& answer,
+                                                std::optional<int> duration_ms) {
+    const bool in_plan =
+        std::any_of(attempt.plan.items.begin(), attempt.plan.items.end(),
+                    [&](const engine::PlannedQuestion& p) { return p.question_id == question.id; });
     if (!in_plan) return Error{"Soal \"" + question.id + "\" bukan bagian dari kuis ini."};
-    if (answer.type != question.type) return Error{"Jenis jawaban tidak cocok dengan jenis soal \"" + question.id + "\"."};
+    if (answer.type != question.type)
+        return Error{"Jenis jawaban tidak cocok dengan jenis soal \"" + question.id + "\"."};
 
     AnswerResult result;
     result.grade = engine::GradeAnswer(question, answer);
@@ -151,13 +160,15 @@ Expected<AnswerResult> Learning::RecordResponse(const AttemptRecord& attempt, co
     // One statement = one transaction = one WAL fsync. The attempt must be open and this learner's; in
     // latihan an answer already given is kept (the DO UPDATE's WHERE fails and nothing is returned).
     auto& q = db_.Prepared(
-        "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, fraction, "
+        "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, "
+        "fraction, "
         "answered_at, duration_ms, updated_at) "
         "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8 "
         "WHERE EXISTS (SELECT 1 FROM attempts WHERE id = ?2 AND learner_id = ?10 AND submitted_at IS NULL) "
         "ON CONFLICT (attempt_id, question_id) DO UPDATE SET question_hash = excluded.question_hash, "
         "content_version = excluded.content_version, answer = excluded.answer, fraction = excluded.fraction, "
-        "answered_at = excluded.answered_at, duration_ms = excluded.duration_ms, updated_at = excluded.updated_at "
+        "answered_at = excluded.answered_at, duration_ms = excluded.duration_ms, updated_at = "
+        "excluded.updated_at "
         "WHERE (SELECT mode FROM attempts WHERE id = excluded.attempt_id) = 'ujian' "
         "RETURNING id");
     {
@@ -168,11 +179,15 @@ Expected<AnswerResult> Learning::RecordResponse(const AttemptRecord& attempt, co
         q.bind(4, r.question_hash);
         q.bind(5, attempt.content_version);
         q.bind(6, engine::AnswerToJson(answer));
-        if (r.fraction) q.bind(7, *r.fraction);
-        else q.bind(7);
+        if (r.fraction)
+            q.bind(7, *r.fraction);
+        else
+            q.bind(7);
         q.bind(8, r.answered_at);
-        if (duration_ms) q.bind(9, *duration_ms);
-        else q.bind(9);
+        if (duration_ms)
+            q.bind(9, *duration_ms);
+        else
+            q.bind(9);
         q.bind(10, learner_id_);
         if (q.executeStep()) {
             r.id = q.getColumn(0).getString();
@@ -189,7 +204,8 @@ Expected<AnswerResult> Learning::RecordResponse(const AttemptRecord& attempt, co
 std::vector<ResponseRecord> Learning::Responses(std::string_view attempt_id) {
     auto& q = db_.Prepared(
         "SELECT r.id, r.question_id, r.answer, r.fraction, r.question_hash, r.answered_at FROM responses r "
-        "JOIN attempts a ON a.id = r.attempt_id WHERE r.attempt_id = ? AND a.learner_id = ? ORDER BY r.answered_at, r.rowid");
+        "JOIN attempts a ON a.id = r.attempt_id WHERE r.attempt_id = ? AND a.learner_id = ? ORDER BY "
+        "r.answered_at, r.rowid");
     ResetOnExit reset(q);
     q.bind(1, std::string(attempt_id));
     q.bind(2, learner_id_);
@@ -219,7 +235,8 @@ Expected<SubmitResult> Learning::SubmitAttempt(const AttemptRecord& attempt) {
     const std::string now = util::NowIso8601();
     {
         auto& q = db_.Prepared(
-            "UPDATE attempts SET submitted_at = ?, score = ?, passed = ?, updated_at = ? WHERE id = ? AND submitted_at IS NULL");
+            "UPDATE attempts SET submitted_at = ?, score = ?, passed = ?, updated_at = ? WHERE id = ? AND "
+            "submitted_at IS NULL");
         ResetOnExit reset(q);
         q.bind(1, now);
         q.bind(2, result.score.percent);
@@ -273,7 +290,8 @@ std::vector<ReviewItem> Learning::Review(const AttemptRecord& attempt) {
     return out;
 }
 
-Status GradeEssay(Database& db, const content::Course& course, std::string_view response_id, double fraction) {
+Status GradeEssay(Database& db, const content::Course& course, std::string_view response_id,
+                  double fraction) {
     if (!(fraction >= 0.0 && fraction <= 1.0)) return Error{"Nilai esai harus antara 0 dan 1 (0–100%)."};
     WriteTransaction tx(db);
     std::string attempt_id, learner_id, question_id, module_id;
@@ -291,7 +309,8 @@ Status GradeEssay(Database& db, const content::Course& course, std::string_view 
     }
     const content::Module* module = course.FindModule(module_id);
     const content::Question* question = module ? engine::FindQuestion(*module, question_id) : nullptr;
-    if (!question || question->type != QuestionType::Essay) return Error{"Jawaban ini bukan jawaban soal esai."};
+    if (!question || question->type != QuestionType::Essay)
+        return Error{"Jawaban ini bukan jawaban soal esai."};
     {
         auto& q = db.Prepared("UPDATE responses SET fraction = ?, updated_at = ? WHERE id = ?");
         ResetOnExit reset(q);
@@ -303,7 +322,8 @@ Status GradeEssay(Database& db, const content::Course& course, std::string_view 
     if (!learner_id.empty()) {
         Learning learning(db, course, learner_id);
         if (auto attempt = learning.FindAttempt(attempt_id); attempt && !attempt->open()) {
-            const auto score = engine::ScoreAttempt(detail::ScoredFractions(db, *module, *attempt), course.pass_mark);
+            const auto score =
+                engine::ScoreAttempt(detail::ScoredFractions(db, *module, *attempt), course.pass_mark);
             auto& q = db.Prepared("UPDATE attempts SET score = ?, passed = ?, updated_at = ? WHERE id = ?");
             ResetOnExit reset(q);
             q.bind(1, score.percent);

@@ -35,13 +35,14 @@ void Learning::SetReadingPage(const content::Module& module, int page) {
 
 std::optional<ReadingProgress> Learning::Reading(const content::Module& module) {
     auto& q = db_.Prepared(
-        "SELECT page, pages, max_page, updated_at FROM reading_progress WHERE learner_id = ? AND module_id = ?");
+        "SELECT page, pages, max_page, updated_at FROM reading_progress WHERE learner_id = ? AND module_id = "
+        "?");
     ResetOnExit reset(q);
     q.bind(1, learner_id_);
     q.bind(2, module.id);
     if (!q.executeStep()) return std::nullopt;
-    return ReadingProgress{module.id, q.getColumn(0).getInt(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
-                           q.getColumn(3).getString()};
+    return ReadingProgress{module.id, q.getColumn(0).getInt(), q.getColumn(1).getInt(),
+                           q.getColumn(2).getInt(), q.getColumn(3).getString()};
 }
 
 }  // namespace sinau::store

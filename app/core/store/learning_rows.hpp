@@ -31,6 +31,6 @@ ScenarioRunRecord ReadRun(SQLite::Statement& q);
 
 // Fractions of the scored plan items from the committed responses (see engine::ScoreAttempt).
 std::vector<std::optional<double>> ScoredFractions(Database& db, const content::Module& module,
-                                                    const AttemptRecord& attempt);
+                                                   const AttemptRecord& attempt);
 
 }  // namespace sinau::store::detail

@@ -29,13 +29,16 @@ void WritePath(Database& db, const content::Scenario& s, ScenarioRunRecord& run)
     const std::string now = util::NowIso8601();
     if (run.ended) run.finished_at = now;
     auto& q = db.Prepared(
-        "UPDATE scenario_runs SET path = ?, score = ?, ended = ?, finished_at = ?, updated_at = ? WHERE id = ?");
+        "UPDATE scenario_runs SET path = ?, score = ?, ended = ?, finished_at = ?, updated_at = ? WHERE id = "
+        "?");
     ResetOnExit reset(q);
     q.bind(1, engine::PathToJson(run.path));
     q.bind(2, run.score);
     q.bind(3, run.ended ? 1 : 0);
-    if (run.finished_at) q.bind(4, *run.finished_at);
-    else q.bind(4);
+    if (run.finished_at)
+        q.bind(4, *run.finished_at);
+    else
+        q.bind(4);
     q.bind(5, now);
     q.bind(6, run.id);
     q.exec();
@@ -48,9 +51,10 @@ Expected<ScenarioRunRecord> Learning::StartOrResumeScenario(const content::Modul
     if (!start) return start.error();
     WriteTransaction tx(db_);
     {
-        auto& q = db_.Prepared(std::string("SELECT ") + detail::kRunColumns +
-                               " FROM scenario_runs WHERE learner_id = ? AND module_id = ? AND scenario_id = ? "
-                               "AND ended = 0 ORDER BY started_at DESC, rowid DESC LIMIT 1");
+        auto& q =
+            db_.Prepared(std::string("SELECT ") + detail::kRunColumns +
+                         " FROM scenario_runs WHERE learner_id = ? AND module_id = ? AND scenario_id = ? "
+                         "AND ended = 0 ORDER BY started_at DESC, rowid DESC LIMIT 1");
         ResetOnExit reset(q);
         q.bind(1, learner_id_);
         q.bind(2, module.id);
@@ -81,7 +85,8 @@ Expected<ScenarioRunRecord> Learning::StartOrResumeScenario(const content::Modul
     if (run.ended) run.finished_at = run.started_at;
     {
         auto& q = db_.Prepared(
-            "INSERT INTO scenario_runs (id, learner_id, module_id, scenario_id, content_version, path, score, best_score, "
+            "INSERT INTO scenario_runs (id, learner_id, module_id, scenario_id, content_version, path, "
+            "score, best_score, "
             "ended, started_at, finished_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         ResetOnExit reset(q);
         q.bind(1, run.id);
@@ -94,8 +99,10 @@ Expected<ScenarioRunRecord> Learning::StartOrResumeScenario(const content::Modul
         q.bind(8, run.best_score);
         q.bind(9, run.ended ? 1 : 0);
         q.bind(10, run.started_at);
-        if (run.finished_at) q.bind(11, *run.finished_at);
-        else q.bind(11);
+        if (run.finished_at)
+            q.bind(11, *run.finished_at);
+        else
+            q.bind(11);
         q.bind(12, run.started_at);
         q.exec();
     }
@@ -104,8 +111,8 @@ Expected<ScenarioRunRecord> Learning::StartOrResumeScenario(const content::Modul
     return run;
 }
 
-Expected<ScenarioRunRecord> Learning::Choose(const ScenarioRunRecord& given, const content::Scenario& scenario,
-                                             size_t link_index) {
+Expected<ScenarioRunRecord> Learning::Choose(const ScenarioRunRecord& given,
+                                             const content::Scenario& scenario, size_t link_index) {
     WriteTransaction tx(db_);
     ScenarioRunRecord run;
     {
@@ -129,8 +136,9 @@ Expected<ScenarioRunRecord> Learning::Choose(const ScenarioRunRecord& given, con
 }
 
 std::vector<ScenarioRunRecord> Learning::ScenarioRuns(const content::Module& module) {
-    auto& q = db_.Prepared(std::string("SELECT ") + detail::kRunColumns +
-                           " FROM scenario_runs WHERE learner_id = ? AND module_id = ? ORDER BY started_at, rowid");
+    auto& q =
+        db_.Prepared(std::string("SELECT ") + detail::kRunColumns +
+                     " FROM scenario_runs WHERE learner_id = ? AND module_id = ? ORDER BY started_at, rowid");
     ResetOnExit reset(q);
     q.bind(1, learner_id_);
     q.bind(2, module.id);

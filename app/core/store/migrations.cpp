@@ -19,10 +19,10 @@ namespace {
 // deleted or a timestamp moves backwards, so it always equals LearnerStatsLastActivity() below.
 //
 // The definitions, which tests/unit/store/test_migrations_v3.cpp re-derives from scratch:
-//   passed / started / avg_score  count(status='lulus') / count(status<>'belum') / avg(score) of module_results
-//   reading                       count of reading_progress rows
-//   completed_at, final_score     the completions row
-//   last_activity                 the latest of: learners.updated_at, module_results/reading_progress/
+//   passed / started / avg_score  count(status='lulus') / count(status<>'belum') / avg(score) of
+//   module_results reading                       count of reading_progress rows completed_at, final_score the
+//   completions row last_activity                 the latest of: learners.updated_at,
+//   module_results/reading_progress/
 //                                 completions.updated_at, the learner's attempts (started/submitted, quiz
 //                                 and class) and the answers (responses.answered_at) in those attempts
 //   course_status                 'selesai' when completed, 'sedang' when any module started or any page
@@ -34,15 +34,18 @@ std::string LastActivityOf(const std::string& who) {
            "coalesce((SELECT max(updated_at) FROM module_results WHERE learner_id = " + who + "), ''), " +
            "coalesce((SELECT max(updated_at) FROM reading_progress WHERE learner_id = " + who + "), ''), " +
            "coalesce((SELECT updated_at FROM completions WHERE learner_id = " + who + "), ''), " +
-           "coalesce((SELECT max(max(started_at, coalesce(submitted_at, ''))) FROM attempts WHERE learner_id = " + who +
-           "), ''), " +
+           "coalesce((SELECT max(max(started_at, coalesce(submitted_at, ''))) FROM attempts WHERE learner_id "
+           "= " +
+           who + "), ''), " +
            "coalesce((SELECT max(r.answered_at) FROM attempts a JOIN responses r ON r.attempt_id = a.id "
-           "WHERE a.learner_id = " + who + "), ''))";
+           "WHERE a.learner_id = " +
+           who + "), ''))";
 }
 
 // SET clauses recomputing the figures each source table feeds, for the learner_stats row being updated.
 const char* kModuleFigures =
-    "(passed, started, avg_score) = (SELECT coalesce(sum(status = 'lulus'), 0), coalesce(sum(status <> 'belum'), 0), "
+    "(passed, started, avg_score) = (SELECT coalesce(sum(status = 'lulus'), 0), coalesce(sum(status <> "
+    "'belum'), 0), "
     "avg(score) FROM module_results m WHERE m.learner_id = learner_stats.learner_id)";
 const char* kReadingFigures =
     "reading = (SELECT count(*) FROM reading_progress r WHERE r.learner_id = learner_stats.learner_id)";
@@ -54,36 +57,46 @@ const char* kCompletionFigures =
 std::string SourceTriggers(const std::string& table, const std::string& figures) {
     const std::string full = LastActivityOf("learner_stats.learner_id");
     std::string s;
-    s += "CREATE TRIGGER learner_stats_" + table + "_ai AFTER INSERT ON " + table + " BEGIN\n"
-         "  UPDATE learner_stats SET " + figures + ", last_activity = max(last_activity, NEW.updated_at) "
+    s += "CREATE TRIGGER learner_stats_" + table + "_ai AFTER INSERT ON " + table +
+         " BEGIN\n"
+         "  UPDATE learner_stats SET " +
+         figures +
+         ", last_activity = max(last_activity, NEW.updated_at) "
          "WHERE learner_id = NEW.learner_id;\nEND;\n";
-    s += "CREATE TRIGGER learner_stats_" + table + "_au AFTER UPDATE ON " + table + " BEGIN\n"
-         "  UPDATE learner_stats SET " + figures + ", last_activity = " + full +
+    s += "CREATE TRIGGER learner_stats_" + table + "_au AFTER UPDATE ON " + table +
+         " BEGIN\n"
+         "  UPDATE learner_stats SET " +
+         figures + ", last_activity = " + full +
          " WHERE learner_id = OLD.learner_id AND OLD.learner_id IS NOT NEW.learner_id;\n"
-         "  UPDATE learner_stats SET " + figures + ", last_activity = CASE WHEN NEW.updated_at >= OLD.updated_at "
-         "THEN max(last_activity, NEW.updated_at) ELSE " + full + " END WHERE learner_id = NEW.learner_id;\nEND;\n";
-    s += "CREATE TRIGGER learner_stats_" + table + "_ad AFTER DELETE ON " + table + " BEGIN\n"
-         "  UPDATE learner_stats SET " + figures + ", last_activity = " + full +
-         " WHERE learner_id = OLD.learner_id;\nEND;\n";
+         "  UPDATE learner_stats SET " +
+         figures +
+         ", last_activity = CASE WHEN NEW.updated_at >= OLD.updated_at "
+         "THEN max(last_activity, NEW.updated_at) ELSE " +
+         full + " END WHERE learner_id = NEW.learner_id;\nEND;\n";
+    s += "CREATE TRIGGER learner_stats_" + table + "_ad AFTER DELETE ON " + table +
+         " BEGIN\n"
+         "  UPDATE learner_stats SET " +
+         figures + ", last_activity = " + full + " WHERE learner_id = OLD.learner_id;\nEND;\n";
     return s;
 }
 
 // Adds (sign "+") or removes (sign "-") one module_results row in module_tally, under its learner's
 // instansi as the expression `instansi` gives it; `row` is NEW or OLD; `exists` guards on the learner.
 std::string TallyRow(const std::string& row, const char* sign, const std::string& instansi) {
-    return "  INSERT INTO module_tally (instansi, module_id, status, n, score_sum, score_n) SELECT " + instansi + ", " + row +
-           ".module_id, " + row + ".status, " + sign + "1, " + sign + "coalesce(" + row + ".score, 0), " + sign + "(" +
-           row + ".score IS NOT NULL) FROM learners WHERE id = " + row +
+    return "  INSERT INTO module_tally (instansi, module_id, status, n, score_sum, score_n) SELECT " +
+           instansi + ", " + row + ".module_id, " + row + ".status, " + sign + "1, " + sign + "coalesce(" +
+           row + ".score, 0), " + sign + "(" + row + ".score IS NOT NULL) FROM learners WHERE id = " + row +
            ".learner_id ON CONFLICT (instansi, module_id, status) DO UPDATE SET n = n + excluded.n, "
            "score_sum = score_sum + excluded.score_sum, score_n = score_n + excluded.score_n;\n";
 }
 
 // Adds or removes every module_results row of learner `who` (NEW/OLD) under instansi `instansi`.
 std::string TallyLearner(const std::string& who, const char* sign, const std::string& instansi) {
-    return "  INSERT INTO module_tally (instansi, module_id, status, n, score_sum, score_n) SELECT " + instansi +
-           ", module_id, status, " + sign + "count(*), " + sign + "coalesce(sum(score), 0), " + sign +
-           "count(score) FROM module_results WHERE learner_id = " + who +
-           ".id GROUP BY module_id, status ON CONFLICT (instansi, module_id, status) DO UPDATE SET n = n + excluded.n, "
+    return "  INSERT INTO module_tally (instansi, module_id, status, n, score_sum, score_n) SELECT " +
+           instansi + ", module_id, status, " + sign + "count(*), " + sign + "coalesce(sum(score), 0), " +
+           sign + "count(score) FROM module_results WHERE learner_id = " + who +
+           ".id GROUP BY module_id, status ON CONFLICT (instansi, module_id, status) DO UPDATE SET n = n + "
+           "excluded.n, "
            "score_sum = score_sum + excluded.score_sum, score_n = score_n + excluded.score_n;\n";
 }
 
@@ -143,35 +156,40 @@ INSERT INTO module_tally (instansi, module_id, status, n, score_sum, score_n)
 INSERT INTO learner_stats (learner_id, nip, name, instansi, jabatan, removed_at, last_activity)
   SELECT id, nip, name, instansi, jabatan, removed_at, updated_at FROM learners;
 )SQL";
-    s += std::string("UPDATE learner_stats SET ") + kModuleFigures + ", " + kReadingFigures + ", " + kCompletionFigures +
-         ", last_activity = " + full + ";\n";
+    s += std::string("UPDATE learner_stats SET ") + kModuleFigures + ", " + kReadingFigures + ", " +
+         kCompletionFigures + ", last_activity = " + full + ";\n";
     // Learners: the identity columns follow every edit; a new learner (roster import, merge, profile) gets
     // its full figures at once, since a merge may bring its records in before or after the learner row.
     s += "CREATE TRIGGER learner_stats_learners_ai AFTER INSERT ON learners BEGIN\n"
          "  INSERT INTO learner_stats (learner_id, nip, name, instansi, jabatan, removed_at, last_activity) "
          "VALUES (NEW.id, NEW.nip, NEW.name, NEW.instansi, NEW.jabatan, NEW.removed_at, NEW.updated_at) "
          "ON CONFLICT (learner_id) DO NOTHING;\n"
-         "  UPDATE learner_stats SET " + std::string(kModuleFigures) + ", " + kReadingFigures + ", " + kCompletionFigures +
+         "  UPDATE learner_stats SET " +
+         std::string(kModuleFigures) + ", " + kReadingFigures + ", " + kCompletionFigures +
          ", last_activity = " + full + " WHERE learner_id = NEW.id;\nEND;\n";
     s += "CREATE TRIGGER learner_stats_learners_au AFTER UPDATE ON learners BEGIN\n"
          "  DELETE FROM learner_stats WHERE learner_id = OLD.id AND OLD.id IS NOT NEW.id;\n"
          "  INSERT INTO learner_stats (learner_id, nip, name, instansi, jabatan, removed_at, last_activity) "
          "VALUES (NEW.id, NEW.nip, NEW.name, NEW.instansi, NEW.jabatan, NEW.removed_at, NEW.updated_at) "
-         "ON CONFLICT (learner_id) DO UPDATE SET nip = excluded.nip, name = excluded.name, instansi = excluded.instansi, "
+         "ON CONFLICT (learner_id) DO UPDATE SET nip = excluded.nip, name = excluded.name, instansi = "
+         "excluded.instansi, "
          "jabatan = excluded.jabatan, removed_at = excluded.removed_at;\n"
-         "  UPDATE learner_stats SET last_activity = CASE WHEN OLD.id IS NOT NEW.id OR NEW.updated_at < OLD.updated_at "
-         "THEN " + full + " ELSE max(last_activity, NEW.updated_at) END" +
-         ", " + kModuleFigures + ", " + kReadingFigures + ", " + kCompletionFigures +
-         " WHERE learner_id = NEW.id AND (OLD.id IS NOT NEW.id OR NEW.updated_at IS NOT OLD.updated_at);\nEND;\n";
+         "  UPDATE learner_stats SET last_activity = CASE WHEN OLD.id IS NOT NEW.id OR NEW.updated_at < "
+         "OLD.updated_at "
+         "THEN " +
+         full + " ELSE max(last_activity, NEW.updated_at) END" + ", " + kModuleFigures + ", " +
+         kReadingFigures + ", " + kCompletionFigures +
+         " WHERE learner_id = NEW.id AND (OLD.id IS NOT NEW.id OR NEW.updated_at IS NOT "
+         "OLD.updated_at);\nEND;\n";
     s += "CREATE TRIGGER learner_stats_learners_ad AFTER DELETE ON learners BEGIN\n"
          "  DELETE FROM learner_stats WHERE learner_id = OLD.id;\nEND;\n";
-    s += "CREATE TRIGGER module_tally_learners_ai AFTER INSERT ON learners BEGIN\n" + TallyLearner("NEW", "", "NEW.instansi") +
-         "END;\n";
+    s += "CREATE TRIGGER module_tally_learners_ai AFTER INSERT ON learners BEGIN\n" +
+         TallyLearner("NEW", "", "NEW.instansi") + "END;\n";
     s += "CREATE TRIGGER module_tally_learners_au AFTER UPDATE OF id, instansi ON learners "
          "WHEN OLD.id IS NOT NEW.id OR OLD.instansi IS NOT NEW.instansi BEGIN\n" +
          TallyLearner("OLD", "-", "OLD.instansi") + TallyLearner("NEW", "", "NEW.instansi") + "END;\n";
-    s += "CREATE TRIGGER module_tally_learners_ad AFTER DELETE ON learners BEGIN\n" + TallyLearner("OLD", "-", "OLD.instansi") +
-         "END;\n";
+    s += "CREATE TRIGGER module_tally_learners_ad AFTER DELETE ON learners BEGIN\n" +
+         TallyLearner("OLD", "-", "OLD.instansi") + "END;\n";
     s += "CREATE TRIGGER module_tally_module_results_ai AFTER INSERT ON module_results BEGIN\n" +
          TallyRow("NEW", "", "instansi") + "END;\n";
     s += "CREATE TRIGGER module_tally_module_results_au AFTER UPDATE ON module_results BEGIN\n" +
@@ -183,31 +201,45 @@ INSERT INTO learner_stats (learner_id, nip, name, instansi, jabatan, removed_at,
     s += SourceTriggers("completions", kCompletionFigures);
     // Attempts (self-paced quiz and class session) and answers only move last_activity. The answer trigger
     // runs inside every answer's commit: one attempts lookup and, when the time is later, one row update.
-    s += "CREATE TRIGGER learner_stats_attempts_ai AFTER INSERT ON attempts WHEN NEW.learner_id IS NOT NULL BEGIN\n"
-         "  UPDATE learner_stats SET last_activity = max(last_activity, NEW.started_at, coalesce(NEW.submitted_at, '')) "
+    s += "CREATE TRIGGER learner_stats_attempts_ai AFTER INSERT ON attempts WHEN NEW.learner_id IS NOT NULL "
+         "BEGIN\n"
+         "  UPDATE learner_stats SET last_activity = max(last_activity, NEW.started_at, "
+         "coalesce(NEW.submitted_at, '')) "
          "WHERE learner_id = NEW.learner_id;\nEND;\n";
-    s += "CREATE TRIGGER learner_stats_attempts_au AFTER UPDATE OF learner_id, started_at, submitted_at ON attempts BEGIN\n"
-         "  UPDATE learner_stats SET last_activity = " + full +
+    s += "CREATE TRIGGER learner_stats_attempts_au AFTER UPDATE OF learner_id, started_at, submitted_at ON "
+         "attempts BEGIN\n"
+         "  UPDATE learner_stats SET last_activity = " +
+         full +
          " WHERE learner_id = OLD.learner_id AND OLD.learner_id IS NOT NEW.learner_id;\n"
          "  UPDATE learner_stats SET last_activity = CASE WHEN OLD.learner_id IS NOT NEW.learner_id "
-         "OR NEW.started_at < OLD.started_at OR coalesce(NEW.submitted_at, '') < coalesce(OLD.submitted_at, '') THEN " + full +
-         " ELSE max(last_activity, NEW.started_at, coalesce(NEW.submitted_at, '')) END WHERE learner_id = NEW.learner_id;\nEND;\n";
-    s += "CREATE TRIGGER learner_stats_attempts_ad AFTER DELETE ON attempts WHEN OLD.learner_id IS NOT NULL BEGIN\n"
-         "  UPDATE learner_stats SET last_activity = " + full + " WHERE learner_id = OLD.learner_id;\nEND;\n";
+         "OR NEW.started_at < OLD.started_at OR coalesce(NEW.submitted_at, '') < coalesce(OLD.submitted_at, "
+         "'') THEN " +
+         full +
+         " ELSE max(last_activity, NEW.started_at, coalesce(NEW.submitted_at, '')) END WHERE learner_id = "
+         "NEW.learner_id;\nEND;\n";
+    s += "CREATE TRIGGER learner_stats_attempts_ad AFTER DELETE ON attempts WHEN OLD.learner_id IS NOT NULL "
+         "BEGIN\n"
+         "  UPDATE learner_stats SET last_activity = " +
+         full + " WHERE learner_id = OLD.learner_id;\nEND;\n";
     s += "CREATE TRIGGER learner_stats_responses_ai AFTER INSERT ON responses BEGIN\n"
          "  UPDATE learner_stats SET last_activity = NEW.answered_at "
-         "WHERE learner_id = (SELECT learner_id FROM attempts WHERE id = NEW.attempt_id) AND last_activity < NEW.answered_at;\n"
+         "WHERE learner_id = (SELECT learner_id FROM attempts WHERE id = NEW.attempt_id) AND last_activity < "
+         "NEW.answered_at;\n"
          "END;\n";
-    s += "CREATE TRIGGER learner_stats_responses_au AFTER UPDATE OF attempt_id, answered_at ON responses BEGIN\n"
-         "  UPDATE learner_stats SET last_activity = " + full +
-         " WHERE learner_id IN (SELECT learner_id FROM attempts WHERE id IN (OLD.attempt_id, NEW.attempt_id)) "
-         "AND (OLD.attempt_id IS NOT NEW.attempt_id OR NEW.answered_at < OLD.answered_at);\n"
-         "  UPDATE learner_stats SET last_activity = NEW.answered_at "
-         "WHERE learner_id = (SELECT learner_id FROM attempts WHERE id = NEW.attempt_id) AND last_activity < NEW.answered_at;\n"
-         "END;\n";
+    s +=
+        "CREATE TRIGGER learner_stats_responses_au AFTER UPDATE OF attempt_id, answered_at ON responses "
+        "BEGIN\n"
+        "  UPDATE learner_stats SET last_activity = " +
+        full +
+        " WHERE learner_id IN (SELECT learner_id FROM attempts WHERE id IN (OLD.attempt_id, NEW.attempt_id)) "
+        "AND (OLD.attempt_id IS NOT NEW.attempt_id OR NEW.answered_at < OLD.answered_at);\n"
+        "  UPDATE learner_stats SET last_activity = NEW.answered_at "
+        "WHERE learner_id = (SELECT learner_id FROM attempts WHERE id = NEW.attempt_id) AND last_activity < "
+        "NEW.answered_at;\n"
+        "END;\n";
     s += "CREATE TRIGGER learner_stats_responses_ad AFTER DELETE ON responses BEGIN\n"
-         "  UPDATE learner_stats SET last_activity = " + full +
-         " WHERE learner_id = (SELECT learner_id FROM attempts WHERE id = OLD.attempt_id);\nEND;\n";
+         "  UPDATE learner_stats SET last_activity = " +
+         full + " WHERE learner_id = (SELECT learner_id FROM attempts WHERE id = OLD.attempt_id);\nEND;\n";
     return s;
 }
 

@@ -6,12 +6,14 @@
 namespace sinau::store {
 
 struct Migration {
-    int to_version;           // user_version after this migration
-    std::string_view what;    // one line for logs
+    int to_version;         // user_version after this migration
+    std::string_view what;  // one line for logs
     std::string_view sql;
 };
 
 const std::vector<Migration>& Migrations();
-inline int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+inline int LatestSchemaVersion() {
+    return static_cast<int>(Migrations().size());
+}
 
 }  // namespace sinau::store

@@ -37,6 +37,8 @@ private:
 // For operations that return nothing on success.
 struct Ok {};
 using Status = Expected<Ok>;
-inline Status Success() { return Ok{}; }
+inline Status Success() {
+    return Ok{};
+}
 
 }  // namespace sinau

@@ -11,13 +11,15 @@ std::string FormatIso8601(std::chrono::system_clock::time_point t) {
     const year_month_day ymd{day};
     const hh_mm_ss hms{ms - day};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()), unsigned(ymd.month()),
-                  unsigned(ymd.day()), int(hms.hours().count()), int(hms.minutes().count()),
-                  int(hms.seconds().count()), int(hms.subseconds().count()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()),
+                  unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),
+                  int(hms.minutes().count()), int(hms.seconds().count()), int(hms.subseconds().count()));
     return buf;
 }
 
-std::string NowIso8601() { return FormatIso8601(std::chrono::system_clock::now()); }
+std::string NowIso8601() {
+    return FormatIso8601(std::chrono::system_clock::now());
+}
 
 Date TodayUtc() {
     using namespace std::chrono;

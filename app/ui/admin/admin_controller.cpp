@@ -32,7 +32,9 @@ std::unique_ptr<SQLite::Database> OpenReader(const std::string& path) {
     return db;
 }
 
-std::string NoDatabase() { return "Tidak ada basis data yang terbuka; jalankan Sinau dengan --db BERKAS."; }
+std::string NoDatabase() {
+    return "Tidak ada basis data yang terbuka; jalankan Sinau dengan --db BERKAS.";
+}
 
 }  // namespace
 
@@ -60,9 +62,12 @@ void AdminController::Apply(const Action& action) {
         QueryDashboard(!same_filter);
     } else if (const auto* t = std::get_if<TurnDashboardPage>(&action)) {
         auto& d = dashboard_;
-        if (t->to == TurnDashboardPage::To::First) QueryPage(0);
-        else if (t->to == TurnDashboardPage::To::Previous && d.page > 0) QueryPage(d.page - 1);
-        else if (t->to == TurnDashboardPage::To::Next && d.more && !d.page_loading) QueryPage(d.page + 1);
+        if (t->to == TurnDashboardPage::To::First)
+            QueryPage(0);
+        else if (t->to == TurnDashboardPage::To::Previous && d.page > 0)
+            QueryPage(d.page - 1);
+        else if (t->to == TurnDashboardPage::To::Next && d.more && !d.page_loading)
+            QueryPage(d.page + 1);
     } else if (const auto* r = std::get_if<RunItemAnalysis>(&action)) {
         QueryItems(r->options);
     } else if (const auto* o = std::get_if<RunItemOverview>(&action)) {
@@ -118,8 +123,8 @@ void AdminController::QueryDashboard(bool summary) {
     }
     std::vector<std::string> module_ids;
     for (const auto& m : info_.modules) module_ids.push_back(m.id);
-    query_worker_.Post([this, generation, latest = latest_generation_, path = db_path_, filter = dashboard_.filter,
-                        module_ids, &events = events_] {
+    query_worker_.Post([this, generation, latest = latest_generation_, path = db_path_,
+                        filter = dashboard_.filter, module_ids, &events = events_] {
         if (*latest != generation) return;  // replaced before it started
         records::DashboardSummary summary;
         std::vector<std::string> instansi_choices;
@@ -134,8 +139,9 @@ void AdminController::QueryDashboard(bool summary) {
             error = e.what();
         }
         const double ms = Ms(std::chrono::steady_clock::now() - t0).count();
-        events.Push([this, generation, summary = std::move(summary), instansi_choices = std::move(instansi_choices),
-                     pin_resets = std::move(pin_resets), error = std::move(error), ms]() mutable {
+        events.Push([this, generation, summary = std::move(summary),
+                     instansi_choices = std::move(instansi_choices), pin_resets = std::move(pin_resets),
+                     error = std::move(error), ms]() mutable {
             if (generation != dashboard_.generation) return;  // the user changed the filter meanwhile
             auto& d = dashboard_;
             d.loading = false;
@@ -165,8 +171,8 @@ void AdminController::QueryPage(int64_t page) {
     }
     std::optional<records::LearnerRow> after;
     if (page > 0) after = d.page_ends[size_t(page - 1)];
-    query_worker_.Post([this, request, page, after = std::move(after), path = db_path_, filter = d.filter, sort = d.sort,
-                        &events = events_] {
+    query_worker_.Post([this, request, page, after = std::move(after), path = db_path_, filter = d.filter,
+                        sort = d.sort, &events = events_] {
         records::KeysetPage rows;
         std::string error;
         const auto t0 = std::chrono::steady_clock::now();
@@ -289,7 +295,8 @@ void AdminController::RunExport(const struct StartExport& request) {
     records::ExportOptions options = request.options;
     options.modules = info_.modules;
     options.course_title = info_.title;
-    job_worker_.Post([this, options, cancel = export_cancel_, path = db_path_, out = request.path, &events = events_]() mutable {
+    job_worker_.Post([this, options, cancel = export_cancel_, path = db_path_, out = request.path,
+                      &events = events_]() mutable {
         options.cancel = cancel.get();
         // Progress reaches the screen through the event queue, at most ~10 times a second (a frame each);
         // a late progress event after the result is ignored because export_.running is false by then.
@@ -316,7 +323,9 @@ void AdminController::RunExport(const struct StartExport& request) {
             text = e.what();
         }
         if (!ok && *cancel) text = "Ekspor dibatalkan; tidak ada berkas yang ditulis.";
-        events.Push([this, ok, text = std::move(text)]() mutable { export_ = {false, ok, std::move(text), 0}; });
+        events.Push([this, ok, text = std::move(text)]() mutable {
+            export_ = {false, ok, std::move(text), 0};
+        });
     });
 }
 
@@ -331,7 +340,8 @@ void AdminController::RunCertificate(const SaveCertificate& request) {
         return;
     }
     certificate_ = {true, false, "", 0};
-    job_worker_.Post([this, nip = request.nip, out = request.path, title = info_.title, path = db_path_, &events = events_] {
+    job_worker_.Post([this, nip = request.nip, out = request.path, title = info_.title, path = db_path_,
+                      &events = events_] {
         std::string text;
         bool ok = false;
         try {
@@ -342,16 +352,20 @@ void AdminController::RunCertificate(const SaveCertificate& request) {
             if (!facts) {
                 text = "Peserta dengan NIP " + nip + " belum menyelesaikan kursus; sertifikat tidak dibuat.";
             } else {
-                const auto cert = records::IssueCertificate(db, *facts, records::SigningKey::LoadOrCreate(db));
+                const auto cert =
+                    records::IssueCertificate(db, *facts, records::SigningKey::LoadOrCreate(db));
                 const auto status = records::WriteCertificatePdf(cert, out);
                 ok = bool(status);
-                text = ok ? "Sertifikat " + facts->name + " tersimpan: " + out + "  (kode " + cert.short_code + ")"
+                text = ok ? "Sertifikat " + facts->name + " tersimpan: " + out + "  (kode " +
+                                cert.short_code + ")"
                           : status.error().message;
             }
         } catch (const std::exception& e) {
             text = e.what();
         }
-        events.Push([this, ok, text = std::move(text)]() mutable { certificate_ = {false, ok, std::move(text), 0}; });
+        events.Push([this, ok, text = std::move(text)]() mutable {
+            certificate_ = {false, ok, std::move(text), 0};
+        });
     });
 }
 
@@ -367,8 +381,8 @@ void AdminController::RunCertificates(const SaveCertificates& request) {
         return;
     }
     certificate_ = {true, false, "", 0};
-    job_worker_.Post([this, filter = request.filter, folder = request.folder, title = info_.title, path = db_path_,
-                      &events = events_]() mutable {
+    job_worker_.Post([this, filter = request.filter, folder = request.folder, title = info_.title,
+                      path = db_path_, &events = events_]() mutable {
         std::string text;
         bool ok = false;
         try {
@@ -376,7 +390,8 @@ void AdminController::RunCertificates(const SaveCertificates& request) {
             db.setBusyTimeout(5000);
             // The filter's completed learners, by NIP (the dashboard query selects them; core signs them).
             filter.status = records::CourseStatus::Selesai;
-            const auto page = records::QueryLearners(db, filter, {}, 0, std::numeric_limits<int64_t>::max() / 2);
+            const auto page =
+                records::QueryLearners(db, filter, {}, 0, std::numeric_limits<int64_t>::max() / 2);
             std::unordered_set<std::string> nips;
             for (const auto& row : page.rows) nips.insert(row.nip);
             const auto key = records::SigningKey::LoadOrCreate(db);
@@ -399,7 +414,9 @@ void AdminController::RunCertificates(const SaveCertificates& request) {
         } catch (const std::exception& e) {
             text = e.what();
         }
-        events.Push([this, ok, text = std::move(text)]() mutable { certificate_ = {false, ok, std::move(text), 0}; });
+        events.Push([this, ok, text = std::move(text)]() mutable {
+            certificate_ = {false, ok, std::move(text), 0};
+        });
     });
 }
 
@@ -410,7 +427,8 @@ void AdminController::RunMerge(const MergeFiles& request) {
         return;
     }
     if (request.paths.empty()) {
-        merge_ = {false, false, "Tulis lokasi satu atau beberapa berkas .db atau .sinau (satu per baris).", 0};
+        merge_ = {false, false, "Tulis lokasi satu atau beberapa berkas .db atau .sinau (satu per baris).",
+                  0};
         return;
     }
     merge_ = {true, false, "", 0};
@@ -485,9 +503,11 @@ void AdminController::RunEssayGrade(const GiveEssayGrade& request) {
         auto db = store::Database::Open(path);
         if (!db) {
             text = db.error().message;
-        } else if (auto graded = records::GradeEssayAnswer(**db, course, request.response_id, request.percent, request.comment)) {
+        } else if (auto graded = records::GradeEssayAnswer(**db, course, request.response_id, request.percent,
+                                                           request.comment)) {
             ok = true;
-            text = "Nilai " + Decimal(request.percent, 0) + "% tersimpan; nilai dan status kelulusan peserta diperbarui.";
+            text = "Nilai " + Decimal(request.percent, 0) +
+                   "% tersimpan; nilai dan status kelulusan peserta diperbarui.";
         } else {
             text = graded.error().message;
         }

@@ -35,7 +35,8 @@
 
 namespace sinau::ui::admin {
 
-inline constexpr int64_t kPageRows = 50;  // learner-table rows per page (keyset paging, records/dashboard.hpp)
+inline constexpr int64_t kPageRows =
+    50;  // learner-table rows per page (keyset paging, records/dashboard.hpp)
 
 struct DashboardData {
     int generation = 0;  // bumped by every SetDashboardQuery
@@ -48,7 +49,7 @@ struct DashboardData {
     // last row of every page before the current one (the way back); no OFFSET, so page 2,000 costs what
     // page 1 costs.
     std::vector<records::LearnerRow> rows;
-    int64_t page = 0;  // 0-based
+    int64_t page = 0;   // 0-based
     bool more = false;  // a next page exists
     bool page_loading = false;
     int page_request = 0;  // bumped by every page query; older answers are dropped
@@ -105,7 +106,8 @@ class AdminController {
 public:
     // `db_path` is the app's database file ("" = none: every request reports that); `course` must outlive
     // this object. `synchronous`: run jobs on the calling thread (screenshots, tests).
-    AdminController(std::string db_path, const content::Course& course, EventQueue& events, bool synchronous = false);
+    AdminController(std::string db_path, const content::Course& course, EventQueue& events,
+                    bool synchronous = false);
     ~AdminController();
 
     void Apply(const Action& action);  // after ImGui::Render()

@@ -27,7 +27,9 @@ std::string Decimal(double value, int decimals) {
     return s;
 }
 
-std::string ScoreText(const std::optional<double>& score) { return score ? Decimal(*score, 1) : "\xE2\x80\x93"; }
+std::string ScoreText(const std::optional<double>& score) {
+    return score ? Decimal(*score, 1) : "\xE2\x80\x93";
+}
 
 std::string PercentText(double fraction, int decimals) {
     return Decimal(std::isfinite(fraction) ? fraction * 100.0 : 0.0, decimals) + " %";
@@ -40,7 +42,8 @@ std::string DayText(std::string_view iso) {
 
 std::string ShortDayText(std::string_view iso) {
     if (iso.size() < 10 || !IsIsoDay(iso.substr(0, 10))) return "\xE2\x80\x93";
-    return std::string(iso.substr(8, 2)) + "/" + std::string(iso.substr(5, 2)) + "/" + std::string(iso.substr(0, 4));
+    return std::string(iso.substr(8, 2)) + "/" + std::string(iso.substr(5, 2)) + "/" +
+           std::string(iso.substr(0, 4));
 }
 
 bool IsIsoDay(std::string_view t) {

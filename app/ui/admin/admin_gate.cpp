@@ -40,7 +40,9 @@ IdleDecision DecideIdleLock(std::chrono::steady_clock::time_point now,
 AdminGate::AdminGate(std::chrono::seconds idle_timeout)
     : idle_timeout_(idle_timeout), now_([] { return SteadyClock::now(); }) {}
 
-AdminGate::~AdminGate() { Wipe(); }
+AdminGate::~AdminGate() {
+    Wipe();
+}
 
 void AdminGate::Wipe() {
     sodium_memzero(pin_, sizeof pin_);
@@ -62,7 +64,8 @@ void AdminGate::UnlockForScreenshot() {
 bool AdminGate::Require(const ScreenContext& ctx, bool presenting) {
     last_required_frame_ = ImGui::GetFrameCount();
     if (unlocked_) {
-        const IdleDecision d = DecideIdleLock(now_(), last_activity_, idle_timeout_, InputThisFrame(), presenting);
+        const IdleDecision d =
+            DecideIdleLock(now_(), last_activity_, idle_timeout_, InputThisFrame(), presenting);
         last_activity_ = d.last_activity;
         if (d.lock) {
             Lock();
@@ -89,8 +92,8 @@ void AdminGate::DrawCard(const ScreenContext& ctx) {
     const bool creating = known && !*pin_set_;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.palette.text_muted));
     ImGui::TextUnformatted(db_path_.empty() && known ? ctx.tr("admin.gate.no_db")
-                           : creating               ? ctx.tr("admin.gate.create_intro")
-                                                    : ctx.tr("admin.gate.enter_intro"));
+                           : creating                ? ctx.tr("admin.gate.create_intro")
+                                                     : ctx.tr("admin.gate.enter_intro"));
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, 1.0f * em));
 
@@ -99,8 +102,8 @@ void AdminGate::DrawCard(const ScreenContext& ctx) {
     const bool waiting = wait > 0.0;
     const bool usable = known && !db_path_.empty() && pending_ == Pending::None;
 
-    const ImGuiInputTextFlags flags =
-        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue;
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                      ImGuiInputTextFlags_EnterReturnsTrue;
     ImGui::SetNextItemWidth(std::min(col.width, 16.0f * em));
     ImGui::TextUnformatted(creating ? ctx.tr("admin.gate.new_pin") : ctx.tr("admin.gate.pin"));
     ImGui::Dummy(ImVec2(0, 0.25f * em));
@@ -119,7 +122,8 @@ void AdminGate::DrawCard(const ScreenContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, 0.8f * em));
     const bool enabled = usable && !waiting && pin_[0] != '\0';
-    if (ActionButton(creating ? ctx.tr("admin.gate.save") : ctx.tr("admin.gate.open"), true, enabled, 8.0f)) submit = true;
+    if (ActionButton(creating ? ctx.tr("admin.gate.save") : ctx.tr("admin.gate.open"), true, enabled, 8.0f))
+        submit = true;
     if (submit && !enabled) focus_field_ = true;  // Enter while waiting: keep the field ready, try later
     if (submit && enabled) {
         if (creating && std::strcmp(pin_, confirm_) != 0) {
@@ -138,7 +142,8 @@ void AdminGate::DrawCard(const ScreenContext& ctx) {
     if (!message_key_.empty()) ImGui::TextUnformatted(ctx.tr(message_key_));
     if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
     if (waiting)
-        ImGui::TextUnformatted(ctx.tr.Fmt("admin.gate.wait", {{"n", std::to_string(int(std::ceil(wait)))}}).c_str());
+        ImGui::TextUnformatted(
+            ctx.tr.Fmt("admin.gate.wait", {{"n", std::to_string(int(std::ceil(wait)))}}).c_str());
     ImGui::PopStyleColor();
     if (known && *pin_set_) {
         ImGui::Dummy(ImVec2(0, 1.5f * em));
@@ -205,7 +210,8 @@ void AdminGate::AfterFrame(store::Database* db) {
                     break;
                 case records::PinOutcome::Wrong:
                 case records::PinOutcome::Locked:
-                    message_key_ = check.outcome == records::PinOutcome::Wrong ? "admin.gate.wrong" : "admin.gate.locked";
+                    message_key_ = check.outcome == records::PinOutcome::Wrong ? "admin.gate.wrong"
+                                                                               : "admin.gate.locked";
                     message_.clear();
                     retry_at_ = now_() + check.wait;
                     break;

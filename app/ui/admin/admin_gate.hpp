@@ -92,18 +92,18 @@ private:
     std::chrono::seconds idle_timeout_;
     std::function<SteadyClock::time_point()> now_;
     bool unlocked_ = false;
-    int unlocked_frame_ = -1;        // ImGui frame in which it opened (leave-lock starts after it)
-    int last_required_frame_ = -1;   // last frame a trainer screen called Require()
+    int unlocked_frame_ = -1;       // ImGui frame in which it opened (leave-lock starts after it)
+    int last_required_frame_ = -1;  // last frame a trainer screen called Require()
     SteadyClock::time_point last_activity_{};
 
-    std::optional<bool> pin_set_;    // nullopt: not read from the database yet
-    std::string db_path_;            // for the recovery text
+    std::optional<bool> pin_set_;  // nullopt: not read from the database yet
+    std::string db_path_;          // for the recovery text
     Pending pending_ = Pending::None;
     char pin_[32] = {};
     char confirm_[32] = {};
     bool focus_field_ = true;
-    std::string message_key_;        // catalog key of the last problem ("admin.gate.wrong"), "" when none
-    std::string message_;            // core's own message (Bahasa Indonesia), "" when none
+    std::string message_key_;  // catalog key of the last problem ("admin.gate.wrong"), "" when none
+    std::string message_;      // core's own message (Bahasa Indonesia), "" when none
     SteadyClock::time_point retry_at_{};  // wrong PIN: the next check is accepted from here
     int failures_ = 0;
 };

@@ -59,7 +59,8 @@ struct GiveEssayGrade {
     std::string comment;
 };
 
-using Action = std::variant<SetDashboardQuery, TurnDashboardPage, RunItemAnalysis, RunItemOverview, StartExport, CancelExport,
-                            SaveCertificate, SaveCertificates, MergeFiles, RefreshAll, LoadEssays, GiveEssayGrade>;
+using Action = std::variant<SetDashboardQuery, TurnDashboardPage, RunItemAnalysis, RunItemOverview,
+                            StartExport, CancelExport, SaveCertificate, SaveCertificates, MergeFiles,
+                            RefreshAll, LoadEssays, GiveEssayGrade>;
 
 }  // namespace sinau::ui::admin

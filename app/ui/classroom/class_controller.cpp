@@ -28,18 +28,24 @@ void RaiseFileLimit() {
 const char* PhaseLabel(bool live, Phase phase) {
     if (!live) return "none";
     switch (phase) {
-        case Phase::Lobby: return "lobby";
-        case Phase::Question: return "question";
-        case Phase::Paused: return "paused";
-        case Phase::Reveal: return "reveal";
-        case Phase::Ended: return "ended";
+        case Phase::Lobby:
+            return "lobby";
+        case Phase::Question:
+            return "question";
+        case Phase::Paused:
+            return "paused";
+        case Phase::Reveal:
+            return "reveal";
+        case Phase::Ended:
+            return "ended";
     }
     return "none";
 }
 
 // The demo's deterministic answers: most phones right, the rest spread over the wrong choices, so the
 // bars and the leaderboard look like a real class.
-std::vector<int> DemoChoice(int who, int question, const classroom::ClassQuestion& q, const std::vector<int>& correct) {
+std::vector<int> DemoChoice(int who, int question, const classroom::ClassQuestion& q,
+                            const std::vector<int>& correct) {
     if ((who * 7 + question * 11 + who * question) % 10 < 6 && !correct.empty()) return correct;
     std::vector<int> wrong;
     for (int i = 0; i < int(q.choices.size()); ++i)
@@ -71,8 +77,8 @@ ClassController::~ClassController() {
 // ---------------------------------------------------------------------------------------------
 // Starting and stopping (after the frame)
 
-void ClassController::Start(const StartClass& start, bool loopback, uint16_t port, classroom::AutoPilot autopilot,
-                            bool ip_limit_off, int max_questions) {
+void ClassController::Start(const StartClass& start, bool loopback, uint16_t port,
+                            classroom::AutoPilot autopilot, bool ip_limit_off, int max_questions) {
     Stop();
     view_ = LiveView{};
     if (env_.db_path.empty() || !env_.course) {
@@ -93,7 +99,8 @@ void ClassController::Start(const StartClass& start, bool loopback, uint16_t por
         view_.error = plan.error().message;
         return;
     }
-    if (max_questions > 0 && plan->questions.size() > size_t(max_questions)) plan->questions.resize(size_t(max_questions));
+    if (max_questions > 0 && plan->questions.size() > size_t(max_questions))
+        plan->questions.resize(size_t(max_questions));
     plan->settings.question_ms = int64_t(std::clamp(start.question_seconds, 5, 600)) * 1000;
     plan->settings.speed_bonus = start.speed_bonus;
 
@@ -106,7 +113,8 @@ void ClassController::Start(const StartClass& start, bool loopback, uint16_t por
     Serve(std::move(created.value()), loopback, port, ip_limit_off);
 }
 
-void ClassController::Serve(std::shared_ptr<classroom::Classroom> room, bool loopback, uint16_t port, bool ip_limit_off) {
+void ClassController::Serve(std::shared_ptr<classroom::Classroom> room, bool loopback, uint16_t port,
+                            bool ip_limit_off) {
     RaiseFileLimit();
     throttle_ = std::make_unique<WakeThrottle>(env_.wake, std::chrono::milliseconds(33));
     room_ = std::move(room);
@@ -120,7 +128,8 @@ void ClassController::Serve(std::shared_ptr<classroom::Classroom> room, bool loo
     auto server = classroom::ServeClassroom(config, room_);
     if (!server) {
         view_.error = server.error().message;
-        if (!view_.resumed) room_->End();  // nobody could join: close the new session instead of leaving it open
+        if (!view_.resumed)
+            room_->End();  // nobody could join: close the new session instead of leaving it open
         Stop();
         return;
     }
@@ -131,15 +140,17 @@ void ClassController::Serve(std::shared_ptr<classroom::Classroom> room, bool loo
     view_.loopback_only = loopback;
     view_.module_id = room_->plan().module_id;
     view_.outcomes.assign(room_->plan().questions.size(), QuestionOutcome{});
-    view_.addresses = loopback ? std::vector<classroom::LanAddress>{{"lo", "127.0.0.1"}} : classroom::LanAddresses();
+    view_.addresses =
+        loopback ? std::vector<classroom::LanAddress>{{"lo", "127.0.0.1"}} : classroom::LanAddresses();
     UpdateAddress("");
     view_.trainer = room_->View(kBoardRows);
     if (debug_) {  // the test scripts read these (loopback only)
-        std::printf("class-port %u\nclass-pin %s\nclass-session %s\n", unsigned(view_.port), room_->pin().c_str(),
-                    room_->session_id().c_str());
+        std::printf("class-port %u\nclass-pin %s\nclass-session %s\n", unsigned(view_.port),
+                    room_->pin().c_str(), room_->session_id().c_str());
         std::fflush(stdout);
         if (!debug_->demo.empty() && !view_.resumed)
-            demo_ = std::make_unique<DemoPhones>(view_.port, room_->pin(), DemoPhones::SampleNames(debug_->demo_people));
+            demo_ = std::make_unique<DemoPhones>(view_.port, room_->pin(),
+                                                 DemoPhones::SampleNames(debug_->demo_people));
     }
 }
 
@@ -178,8 +189,8 @@ void ClassController::ResumeSession(const std::string& session_id) {
         o.skipped = r.skipped;
         o.answered = r.answered;
         o.correct = r.correct;
-        const bool open_now = r.index == view_.trainer.current &&
-                              (view_.trainer.phase == Phase::Question || view_.trainer.phase == Phase::Paused);
+        const bool open_now = r.index == view_.trainer.current && (view_.trainer.phase == Phase::Question ||
+                                                                   view_.trainer.phase == Phase::Paused);
         if (r.asked && !r.skipped && !open_now) revealed_.insert(r.index);
     }
 }
@@ -213,7 +224,7 @@ void ClassController::Stop() {
         room_->SetWakeCallback({});
         room_->Flush();
     }
-    room_.reset();     // the Classroom's threads are gone after this
+    room_.reset();  // the Classroom's threads are gone after this
     revealed_.clear();
     throttle_.reset();  // so nobody pokes it any more
     view_.live = false;
@@ -222,9 +233,10 @@ void ClassController::Stop() {
 void ClassController::UpdateAddress(const std::string& wanted) {
     const auto it = std::find_if(view_.addresses.begin(), view_.addresses.end(),
                                  [&](const classroom::LanAddress& a) { return a.address == wanted; });
-    view_.address = it != view_.addresses.end()
-                        ? wanted
-                        : classroom::PreferredAddress(view_.loopback_only ? "127.0.0.1" : "0.0.0.0", view_.addresses);
+    view_.address =
+        it != view_.addresses.end()
+            ? wanted
+            : classroom::PreferredAddress(view_.loopback_only ? "127.0.0.1" : "0.0.0.0", view_.addresses);
     view_.url = classroom::JoinUrl(view_.address, view_.port);
     auto qr = classroom::MakeQr(view_.url);
     view_.qr = qr ? std::move(qr.value()) : classroom::QrMatrix{};
@@ -237,12 +249,24 @@ void ClassController::Command(live::Command command) {
     if (!room_) return;
     classroom::Refusal r = classroom::Refusal::None;
     switch (command) {
-        case live::Command::Next: r = room_->Next(); break;
-        case live::Command::Reveal: r = room_->Reveal(); break;
-        case live::Command::Pause: r = room_->Pause(); break;
-        case live::Command::Resume: r = room_->Resume(); break;
-        case live::Command::Skip: r = room_->Skip(); break;
-        case live::Command::End: r = room_->End(); break;
+        case live::Command::Next:
+            r = room_->Next();
+            break;
+        case live::Command::Reveal:
+            r = room_->Reveal();
+            break;
+        case live::Command::Pause:
+            r = room_->Pause();
+            break;
+        case live::Command::Resume:
+            r = room_->Resume();
+            break;
+        case live::Command::Skip:
+            r = room_->Skip();
+            break;
+        case live::Command::End:
+            r = room_->End();
+            break;
     }
     // A refusal here means the phase moved under the trainer's click (e.g. the countdown closed the
     // question a moment before "Lewati"): say so, change nothing.
@@ -283,7 +307,9 @@ void ClassController::Pump() {
     if (!room_) return;
     for (const auto& e : room_->DrainEvents()) {
         switch (e.kind) {
-            case classroom::ClassEvent::Kind::Joined: view_.names.push_back(PlainName(e.name)); break;
+            case classroom::ClassEvent::Kind::Joined:
+                view_.names.push_back(PlainName(e.name));
+                break;
             case classroom::ClassEvent::Kind::StorageFailed:
                 view_.error = "Jawaban tidak dapat disimpan: " + e.message;
                 break;
@@ -301,7 +327,8 @@ void ClassController::Pump() {
                 if (e.phase == Phase::Reveal) revealed_.insert(e.question);
                 break;
             case classroom::ClassEvent::Kind::AnswerStored:
-            case classroom::ClassEvent::Kind::Rejoined: break;
+            case classroom::ClassEvent::Kind::Rejoined:
+                break;
         }
     }
     view_.trainer = room_->View(kBoardRows);
@@ -317,9 +344,10 @@ void ClassController::Pump() {
 }
 
 double ClassController::RedrawInterval() const {
-    if (debug_ && !debug_->bench_file.empty()) return 1.0 / 60.0;  // bench: frames as a 60 Hz display draws them
+    if (debug_ && !debug_->bench_file.empty())
+        return 1.0 / 60.0;  // bench: frames as a 60 Hz display draws them
     if (debug_ && !debug_started_ && !debug_->no_session) return 0.1;  // waiting for `delay`
-    if (demo_ && !demo_ready_) return 0.05;                         // the script advances on frames
+    if (demo_ && !demo_ready_) return 0.05;                            // the script advances on frames
     if (!room_) return 0.0;
     const Phase phase = view_.trainer.phase;
     return phase == Phase::Question ? 0.25 : 0.0;  // the countdown; every other change wakes us
@@ -378,8 +406,10 @@ void ClassController::DriveDemo() {
     const int answering = target == "question" ? std::max(1, people * 2 / 3) : people;
     switch (t.phase) {
         case Phase::Lobby:
-            if (target == "lobby") demo_ready_ = true;
-            else room_->Next();
+            if (target == "lobby")
+                demo_ready_ = true;
+            else
+                room_->Next();
             break;
         case Phase::Question:
             if (t.question && demo_answered_through_ < t.current) {
@@ -389,13 +419,19 @@ void ClassController::DriveDemo() {
             }
             if (target == "question" && t.result.answered >= answering) demo_ready_ = true;
             break;
-        case Phase::Paused: break;
-        case Phase::Reveal:
-            if (t.current < last) room_->Next();
-            else if (target == "reveal") demo_ready_ = true;
-            else room_->End();
+        case Phase::Paused:
             break;
-        case Phase::Ended: demo_ready_ = true; break;
+        case Phase::Reveal:
+            if (t.current < last)
+                room_->Next();
+            else if (target == "reveal")
+                demo_ready_ = true;
+            else
+                room_->End();
+            break;
+        case Phase::Ended:
+            demo_ready_ = true;
+            break;
     }
     if (demo_ready_) view_.trainer = room_->View(kBoardRows);
 }

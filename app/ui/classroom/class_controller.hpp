@@ -53,14 +53,14 @@ struct LiveView {
     bool loopback_only = false;                    // debug/test sessions: 127.0.0.1 only
     bool speed_bonus = false;
     std::string module_id;
-    std::vector<QuestionOutcome> outcomes;  // per question of the session
+    std::vector<QuestionOutcome> outcomes;            // per question of the session
     std::vector<classroom::QuestionSummary> results;  // exact per-question summary, filled once it ended
-    bool resumed = false;                   // this session was continued after the app closed
+    bool resumed = false;                             // this session was continued after the app closed
     // Without a session: sessions the app left unfinished, offered on the setup screen.
     std::vector<classroom::UnfinishedSession> unfinished;
-    bool unfinished_scanned = false;        // the class screen asks (ScanUnfinished) until this is true
-    std::string error;                      // start or storage failure (Bahasa Indonesia)
-    std::string refusal;                    // the last trainer action the session refused
+    bool unfinished_scanned = false;  // the class screen asks (ScanUnfinished) until this is true
+    std::string error;                // start or storage failure (Bahasa Indonesia)
+    std::string refusal;              // the last trainer action the session refused
 };
 
 class ClassController {
@@ -93,8 +93,8 @@ public:
     bool live() const { return view_.live; }
 
 private:
-    void Start(const StartClass& start, bool loopback, uint16_t port, classroom::AutoPilot autopilot, bool ip_limit_off,
-               int max_questions);
+    void Start(const StartClass& start, bool loopback, uint16_t port, classroom::AutoPilot autopilot,
+               bool ip_limit_off, int max_questions);
     void ResumeSession(const std::string& session_id);
     void EndSession(const std::string& session_id);
     void ScanUnfinishedSessions();

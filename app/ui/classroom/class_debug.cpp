@@ -33,7 +33,8 @@ Expected<DebugClass> ParseDebugClass(std::string_view spec) {
         if (pair.empty()) continue;
         const size_t eq = pair.find('=');
         const std::string_view key = pair.substr(0, eq);
-        const std::string_view value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+        const std::string_view value =
+            eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
         const auto bad = [&] { return Error{"--class-debug: nilai tidak sah: " + std::string(pair)}; };
         int n = 0;
         if (eq == std::string_view::npos) return bad();
@@ -44,14 +45,17 @@ Expected<DebugClass> ParseDebugClass(std::string_view spec) {
             size_t s = 0;
             while (s <= value.size()) {
                 const size_t plus = value.find('+', s);
-                const auto id = value.substr(s, plus == std::string_view::npos ? std::string_view::npos : plus - s);
+                const auto id =
+                    value.substr(s, plus == std::string_view::npos ? std::string_view::npos : plus - s);
                 if (!id.empty()) d.question_ids.emplace_back(id);
                 s = plus == std::string_view::npos ? value.size() + 1 : plus + 1;
             }
         } else if (key == "max") {
             if (!ParseNumber(value, d.max_questions) || d.max_questions < 0) return bad();
         } else if (key == "seconds") {
-            if (!ParseNumber(value, d.question_seconds) || d.question_seconds < 1 || d.question_seconds > 3600) return bad();
+            if (!ParseNumber(value, d.question_seconds) || d.question_seconds < 1 ||
+                d.question_seconds > 3600)
+                return bad();
         } else if (key == "speed") {
             if (value != "0" && value != "1") return bad();
             d.speed_bonus = value == "1";
@@ -68,7 +72,8 @@ Expected<DebugClass> ParseDebugClass(std::string_view spec) {
             if (value != "0") return bad();
             d.ip_limit_off = true;
         } else if (key == "demo") {
-            if (value != "lobby" && value != "question" && value != "reveal" && value != "ended") return bad();
+            if (value != "lobby" && value != "question" && value != "reveal" && value != "ended")
+                return bad();
             d.demo = value;
         } else if (key == "people") {
             if (!ParseNumber(value, d.demo_people) || d.demo_people < 1 || d.demo_people > 200) return bad();
@@ -81,9 +86,10 @@ Expected<DebugClass> ParseDebugClass(std::string_view spec) {
         } else if (key == "delay") {
             if (!ParseSeconds(value, d.delay_seconds)) return bad();
         } else {
-            return Error{"--class-debug: kunci tidak dikenal: " + std::string(key) +
-                         " (module, questions, max, seconds, speed, port, auto, lobby, reveal, ip_limit, demo, "
-                         "people, bench, delay, session)"};
+            return Error{
+                "--class-debug: kunci tidak dikenal: " + std::string(key) +
+                " (module, questions, max, seconds, speed, port, auto, lobby, reveal, ip_limit, demo, "
+                "people, bench, delay, session)"};
         }
     }
     return d;

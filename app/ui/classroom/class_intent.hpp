@@ -43,7 +43,7 @@ struct EndUnfinished {
     std::string session_id;
 };
 
-using Action = std::variant<StartClass, ClassCommand, ChooseAddress, RefreshAddresses, CloseClass, ScanUnfinished,
-                            ResumeClass, EndUnfinished>;
+using Action = std::variant<StartClass, ClassCommand, ChooseAddress, RefreshAddresses, CloseClass,
+                            ScanUnfinished, ResumeClass, EndUnfinished>;
 
 }  // namespace sinau::ui::live

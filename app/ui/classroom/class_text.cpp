@@ -50,7 +50,8 @@ std::vector<std::string> Split(std::string_view s, char sep) {
     size_t start = 0;
     for (;;) {
         const size_t at = s.find(sep, start);
-        parts.emplace_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+        parts.emplace_back(
+            s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
         if (at == std::string_view::npos) return parts;
         start = at + 1;
     }
@@ -101,8 +102,10 @@ std::string PlainName(std::string_view raw, int max_chars) {
             space = false;
             ++chars;
         }
-        if (len == 0) out += '?';
-        else out.append(raw.substr(i - len, len));
+        if (len == 0)
+            out += '?';
+        else
+            out.append(raw.substr(i - len, len));
         ++chars;
     }
     return out;
@@ -122,7 +125,8 @@ std::optional<std::string> LegalBasisLabel(std::string_view tag) {
         const std::string& p = parts[i];
         if ((p == "Ps" || p == "Pasal") && i + 1 < parts.size()) {
             out += " Pasal " + parts[++i];
-            if (i + 1 < parts.size() && parts[i + 1].size() == 1 && std::isalpha(static_cast<unsigned char>(parts[i + 1][0])))
+            if (i + 1 < parts.size() && parts[i + 1].size() == 1 &&
+                std::isalpha(static_cast<unsigned char>(parts[i + 1][0])))
                 out += " huruf " + parts[++i];
         } else if (p == "konsiderans" && i + 1 < parts.size()) {
             out += " konsiderans huruf " + parts[++i];
@@ -130,7 +134,8 @@ std::optional<std::string> LegalBasisLabel(std::string_view tag) {
             out += " " + p;
         }
     }
-    // UU 5/2014 (ASN) was repealed and replaced by UU 20/2023 (content-brief.md): say so wherever it is cited.
+    // UU 5/2014 (ASN) was repealed and replaced by UU 20/2023 (content-brief.md): say so wherever it is
+    // cited.
     if (parts[0] == "UU" && parts[1] == "5" && parts[2] == "2014") out += " (kini UU 20/2023)";
     return out;
 }
@@ -155,8 +160,9 @@ std::string LocalTimeLabel(std::string_view iso_utc) {
     std::tm tm{};
     int consumed = 0;
     const std::string text(iso_utc);
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                    &tm.tm_min, &tm.tm_sec, &consumed) != 6 || consumed < 19)
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6 ||
+        consumed < 19)
         return text;
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;

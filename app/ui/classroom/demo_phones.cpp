@@ -1,6 +1,7 @@
 #include "ui/classroom/demo_phones.hpp"
 
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -47,10 +48,10 @@ Reply PostLoopback(uint16_t port, const char* target, const std::string& body, c
 }  // namespace
 
 std::vector<std::string> DemoPhones::SampleNames(int count) {
-    static const char* kNames[] = {"Siti Aminah",   "Budi Santoso",   "Dewi Lestari",  "Agus Prasetyo",
-                                   "Rina Wulandari", "Eko Saputra",    "Nur Hidayah",   "Teguh Wibowo",
-                                   "Fitri Handayani", "Joko Susilo",   "Ayu Kartika",   "Hendra Gunawan",
-                                   "Lilis Suryani", "Bambang Irawan", "Wahyu Nugroho", "Sri Rahayu"};
+    static const char* kNames[] = {"Siti Aminah",     "Budi Santoso",   "Dewi Lestari",  "Agus Prasetyo",
+                                   "Rina Wulandari",  "Eko Saputra",    "Nur Hidayah",   "Teguh Wibowo",
+                                   "Fitri Handayani", "Joko Susilo",    "Ayu Kartika",   "Hendra Gunawan",
+                                   "Lilis Suryani",   "Bambang Irawan", "Wahyu Nugroho", "Sri Rahayu"};
     std::vector<std::string> out;
     for (int i = 0; i < count; ++i) {
         std::string n = kNames[i % 16];
@@ -61,7 +62,9 @@ std::vector<std::string> DemoPhones::SampleNames(int count) {
 }
 
 DemoPhones::DemoPhones(uint16_t port, std::string pin, std::vector<std::string> names)
-    : port_(port), pin_(std::move(pin)), names_(std::move(names)), tokens_(names_.size()), thread_([this] { Loop(); }) {}
+    : port_(port), pin_(std::move(pin)), names_(std::move(names)), tokens_(names_.size()), thread_([this] {
+          Loop();
+      }) {}
 
 DemoPhones::~DemoPhones() {
     {
@@ -94,8 +97,8 @@ void DemoPhones::Loop() {
             ++joined_;
         } else {
             ++failures_;
-            std::fprintf(stderr, "sinau: demo: %s tidak dapat bergabung (%d %s)\n", names_[i].c_str(), r.status,
-                         r.body.c_str());
+            std::fprintf(stderr, "sinau: demo: %s tidak dapat bergabung (%d %s)\n", names_[i].c_str(),
+                         r.status, r.body.c_str());
         }
     }
     for (;;) {
@@ -110,8 +113,10 @@ void DemoPhones::Loop() {
         if (job.who < 0 || size_t(job.who) >= tokens_.size() || tokens_[size_t(job.who)].empty()) continue;
         const nlohmann::json body{{"question", job.question}, {"choices", job.choices}};
         const Reply r = PostLoopback(port_, "/api/answer", body.dump(), tokens_[size_t(job.who)]);
-        if (r.status == 200) ++acked_;
-        else ++failures_;
+        if (r.status == 200)
+            ++acked_;
+        else
+            ++failures_;
     }
 }
 

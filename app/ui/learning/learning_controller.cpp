@@ -44,18 +44,24 @@ engine::Answer DemoAnswer(const content::Question& q, const std::vector<int>& or
                 if (q.choices[i].fraction > 0) picks.push_back(int(i));
             return engine::MultiAnswer(picks);
         }
-        case QuestionType::TrueFalse: return engine::TfAnswer(n % 4 == 3 ? !q.tf_answer : q.tf_answer);
-        case QuestionType::Short: return engine::ShortAnswer(q.choices.empty() ? "" : q.choices[0].text);
+        case QuestionType::TrueFalse:
+            return engine::TfAnswer(n % 4 == 3 ? !q.tf_answer : q.tf_answer);
+        case QuestionType::Short:
+            return engine::ShortAnswer(q.choices.empty() ? "" : q.choices[0].text);
         case QuestionType::Numerical:
-            return engine::NumericalAnswerOf(q.numerical.empty() ? "0" : engine::FormatNumber(q.numerical[0].value));
+            return engine::NumericalAnswerOf(
+                q.numerical.empty() ? "0" : engine::FormatNumber(q.numerical[0].value));
         case QuestionType::Match: {
             std::vector<int> pairs;
-            for (size_t i = 0; i < q.pairs.size(); ++i) pairs.push_back(q.pairs[i].left.empty() ? -1 : int(i));
+            for (size_t i = 0; i < q.pairs.size(); ++i)
+                pairs.push_back(q.pairs[i].left.empty() ? -1 : int(i));
             return engine::MatchAnswer(pairs);
         }
         case QuestionType::Essay:
-            return engine::EssayAnswer("ASN tetap boleh memilih, tetapi tidak boleh berpihak atau ikut berkampanye.");
-        case QuestionType::Description: break;
+            return engine::EssayAnswer(
+                "ASN tetap boleh memilih, tetapi tidak boleh berpihak atau ikut berkampanye.");
+        case QuestionType::Description:
+            break;
     }
     engine::Answer seen;
     seen.type = QuestionType::Description;
@@ -83,7 +89,8 @@ int QuizSession::AnsweredScored() const {
     }));
 }
 
-LearningController::LearningController(store::Database* db, const content::Course& course) : db_(db), course_(course) {
+LearningController::LearningController(store::Database* db, const content::Course& course)
+    : db_(db), course_(course) {
     if (db_) {
         try {
             RefreshLearners();
@@ -102,8 +109,9 @@ const store::ModuleState* LearningController::module_state(std::string_view modu
 }
 
 int LearningController::modules_passed() const {
-    return int(std::count_if(home_.begin(), home_.end(),
-                             [](const store::ModuleState& s) { return s.outcome.status == engine::ModuleStatus::Lulus; }));
+    return int(std::count_if(home_.begin(), home_.end(), [](const store::ModuleState& s) {
+        return s.outcome.status == engine::ModuleStatus::Lulus;
+    }));
 }
 
 void LearningController::Apply(const Action& action, Intents& out) {
@@ -144,8 +152,10 @@ void LearningController::Apply(const Action& action, Intents& out) {
                     roster_error_.clear();
                     // The same core function as `sinau learners import`.
                     auto report = learners::ImportRoster(*db_, a.path);
-                    if (report) roster_ = std::move(*report);
-                    else roster_error_ = report.error().message;
+                    if (report)
+                        roster_ = std::move(*report);
+                    else
+                        roster_error_ = report.error().message;
                     RefreshLearners();
                 } else if constexpr (std::is_same_v<T, OpenOverview>) {
                     const content::Module* m = course_.FindModule(a.module_id);
@@ -273,7 +283,8 @@ void LearningController::RefreshHome() {
 }
 
 // What the next-step rule needs beyond the home state: open work, ended scenarios, essays waiting.
-engine::ModuleSituation LearningController::SituationOf(const content::Module& module, const store::ModuleState& state) {
+engine::ModuleSituation LearningController::SituationOf(const content::Module& module,
+                                                        const store::ModuleState& state) {
     engine::ModuleSituation s;
     s.outcome = state.outcome;
     s.may_start_attempt = state.may_start_attempt;
@@ -282,8 +293,9 @@ engine::ModuleSituation LearningController::SituationOf(const content::Module& m
         s.reading_finished = state.reading->pages > 0 && state.reading->max_page >= state.reading->pages - 1;
     }
     if (!module.ok()) return s;
-    const bool has_essay = std::any_of(module.questions.begin(), module.questions.end(),
-                                       [](const content::Question& q) { return q.type == content::QuestionType::Essay; });
+    const bool has_essay =
+        std::any_of(module.questions.begin(), module.questions.end(),
+                    [](const content::Question& q) { return q.type == content::QuestionType::Essay; });
     for (const auto& a : learning_->Attempts(module)) {
         if (a.open()) {
             s.open_attempt = true;
@@ -293,8 +305,10 @@ engine::ModuleSituation LearningController::SituationOf(const content::Module& m
         }
     }
     for (const auto& run : learning_->ScenarioRuns(module)) {  // oldest first: the newest open run wins
-        if (run.ended) s.scenarios_ended.insert(run.scenario_id);
-        else s.open_scenario_id = run.scenario_id;
+        if (run.ended)
+            s.scenarios_ended.insert(run.scenario_id);
+        else
+            s.open_scenario_id = run.scenario_id;
     }
     return s;
 }
@@ -306,7 +320,8 @@ void LearningController::LoadOverview(const content::Module& module) {
     v.runs = learning_->ScenarioRuns(module);
     const store::ModuleState state = learning_->Module(module);
     v.may_start_attempt = state.may_start_attempt;
-    v.has_open_attempt = std::any_of(v.attempts.begin(), v.attempts.end(), [](const auto& a) { return a.open(); });
+    v.has_open_attempt =
+        std::any_of(v.attempts.begin(), v.attempts.end(), [](const auto& a) { return a.open(); });
     overview_ = std::move(v);
 }
 
@@ -316,17 +331,27 @@ void LearningController::ContinueNow(Intents& out) {
     const engine::NextStep& next = next_;
     using K = engine::NextStep::Kind;
     switch (next.kind) {
-        case K::Read: out.Push(Navigate{Route{ScreenId::Module, next.module_id, next.page}}); break;
-        case K::Quiz: StartQuizNow(StartQuiz{next.module_id, std::nullopt}, out); break;
-        case K::Scenario: StartScenarioNow(StartScenario{next.module_id, next.scenario_id}, out); break;
+        case K::Read:
+            out.Push(Navigate{Route{ScreenId::Module, next.module_id, next.page}});
+            break;
+        case K::Quiz:
+            StartQuizNow(StartQuiz{next.module_id, std::nullopt}, out);
+            break;
+        case K::Scenario:
+            StartScenarioNow(StartScenario{next.module_id, next.scenario_id}, out);
+            break;
         case K::Overview:
             if (const content::Module* m = course_.FindModule(next.module_id)) {
                 LoadOverview(*m);
                 out.Push(Navigate{Route{ScreenId::Overview, {}, 0}});
             }
             break;
-        case K::CourseResult: ShowCourseResult(out); break;
-        case K::Nothing: out.Push(Navigate{Route{ScreenId::Home, {}, 0}}); break;
+        case K::CourseResult:
+            ShowCourseResult(out);
+            break;
+        case K::Nothing:
+            out.Push(Navigate{Route{ScreenId::Home, {}, 0}});
+            break;
     }
 }
 
@@ -337,8 +362,10 @@ void LearningController::ShowCourseResult(Intents& out) {
     for (const auto& m : course_.modules)
         for (auto& a : learning_->Attempts(m))
             if (!a.open() && (!latest || *a.submitted_at > *latest->submitted_at)) latest = std::move(a);
-    if (latest) ShowResultNow(latest->id, out);
-    else out.Push(Navigate{Route{ScreenId::Home, {}, 0}});
+    if (latest)
+        ShowResultNow(latest->id, out);
+    else
+        out.Push(Navigate{Route{ScreenId::Home, {}, 0}});
 }
 
 // ---- quiz ---------------------------------------------------------------------------------------
@@ -430,7 +457,8 @@ void LearningController::ShowResultNow(const std::string& attempt_id, Intents& o
     v.module_state = learning_->Module(*m);
     v.pass_mark = course_.pass_mark;
     for (const auto& item : v.items)
-        if (item.question && item.question->type == content::QuestionType::Essay && item.answer && !item.stored_fraction)
+        if (item.question && item.question->type == content::QuestionType::Essay && item.answer &&
+            !item.stored_fraction)
             ++v.pending_essays;
     result_ = std::move(v);
     out.Push(Navigate{Route{ScreenId::Result, {}, 0}});
@@ -515,7 +543,8 @@ void LearningController::PrepareScreen(ScreenId screen, std::string_view module_
         bool demo = false;
         if (!learner_ && learners_.empty()) {
             learners::LearnerStore store(*db_);
-            auto created = store.Create({"Peserta Contoh", kDemoNip, "BPSDM Provinsi Jawa Timur", "Analis Kebijakan"});
+            auto created =
+                store.Create({"Peserta Contoh", kDemoNip, "BPSDM Provinsi Jawa Timur", "Analis Kebijakan"});
             if (!created) {
                 error_ = created.error().message;
                 return;
@@ -538,23 +567,32 @@ void LearningController::PrepareScreen(ScreenId screen, std::string_view module_
                 LoadOverview(*m);
                 out.Push(Navigate{Route{ScreenId::Overview, {}, 0}});
                 break;
-            case ScreenId::Quiz: StartQuizNow(StartQuiz{m->id, std::nullopt}, out); break;
+            case ScreenId::Quiz:
+                StartQuizNow(StartQuiz{m->id, std::nullopt}, out);
+                break;
             case ScreenId::Result: {
                 auto attempts = learning_->Attempts(*m);
-                auto last = std::find_if(attempts.rbegin(), attempts.rend(), [](const auto& a) { return !a.open(); });
+                auto last =
+                    std::find_if(attempts.rbegin(), attempts.rend(), [](const auto& a) { return !a.open(); });
                 if (last == attempts.rend() && demo && SeedDemoResult(*m)) {
                     attempts = learning_->Attempts(*m);
-                    last = std::find_if(attempts.rbegin(), attempts.rend(), [](const auto& a) { return !a.open(); });
+                    last = std::find_if(attempts.rbegin(), attempts.rend(),
+                                        [](const auto& a) { return !a.open(); });
                 }
-                if (last != attempts.rend()) ShowResultNow(last->id, out);
-                else error_ = "Belum ada percobaan kuis yang dikirim untuk modul ini.";
+                if (last != attempts.rend())
+                    ShowResultNow(last->id, out);
+                else
+                    error_ = "Belum ada percobaan kuis yang dikirim untuk modul ini.";
                 RefreshHome();
                 break;
             }
             case ScreenId::Scenario:
-                if (!m->scenarios.empty()) StartScenarioNow(StartScenario{m->id, m->scenarios.front().id}, out);
+                if (!m->scenarios.empty())
+                    StartScenarioNow(StartScenario{m->id, m->scenarios.front().id}, out);
                 break;
-            default: out.Push(Navigate{Route{screen, {}, 0}}); break;
+            default:
+                out.Push(Navigate{Route{screen, {}, 0}});
+                break;
         }
     } catch (const std::exception& e) {
         error_ = DbFailure(e);

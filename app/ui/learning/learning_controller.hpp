@@ -59,7 +59,7 @@ struct QuizSession {
     engine::ModeRules rules;
     std::vector<QuizItem> items;  // plan order; questions gone from the content are left out
     std::map<std::string, store::ResponseRecord, std::less<>> responses;  // by question id
-    std::map<std::string, engine::Grade, std::less<>> shown;            // latihan: feedback per answered id
+    std::map<std::string, engine::Grade, std::less<>> shown;              // latihan: feedback per answered id
     int current = 0;
     int generation = 0;  // bumped when answers or the position change (screens resync drafts)
     std::string error;   // the last answer the core refused, in Bahasa Indonesia
@@ -90,16 +90,16 @@ struct ScenarioSession {
 // What the module overview shows besides the home state.
 struct OverviewView {
     const content::Module* module = nullptr;
-    std::vector<store::AttemptRecord> attempts;    // oldest first
-    std::vector<store::ScenarioRunRecord> runs;    // oldest first
+    std::vector<store::AttemptRecord> attempts;  // oldest first
+    std::vector<store::ScenarioRunRecord> runs;  // oldest first
     bool may_start_attempt = true;
     bool has_open_attempt = false;
 };
 
 // Profiles, Overview, Quiz, Result, Scenario: the screens this controller prepares for `--screen`.
 inline bool IsLearningScreen(ScreenId s) {
-    return s == ScreenId::Profiles || s == ScreenId::Overview || s == ScreenId::Quiz || s == ScreenId::Result ||
-           s == ScreenId::Scenario;
+    return s == ScreenId::Profiles || s == ScreenId::Overview || s == ScreenId::Quiz ||
+           s == ScreenId::Result || s == ScreenId::Scenario;
 }
 
 class LearningController {

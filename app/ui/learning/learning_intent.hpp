@@ -37,7 +37,8 @@ struct OpenOverview {
 struct ResumeReading {  // opens the reader at the stored page (page 1 the first time)
     std::string module_id;
 };
-struct Continue {};  // "Lanjutkan": the next useful step (engine/next_step.hpp), e.g. the quiz after the reading
+struct Continue {
+};  // "Lanjutkan": the next useful step (engine/next_step.hpp), e.g. the quiz after the reading
 
 // ---- quiz ----
 struct StartQuiz {
@@ -68,7 +69,7 @@ struct ChooseLink {
 };
 
 using Action = std::variant<SelectLearner, SignOut, SaveProfile, RemoveLearner, ImportRoster, OpenOverview,
-                            ResumeReading, Continue, StartQuiz, GoToQuestion, AnswerQuestion, SubmitQuiz, ShowResult,
-                            StartScenario, ChooseLink>;
+                            ResumeReading, Continue, StartQuiz, GoToQuestion, AnswerQuestion, SubmitQuiz,
+                            ShowResult, StartScenario, ChooseLink>;
 
 }  // namespace sinau::ui::learning

@@ -31,16 +31,16 @@ enum class OptionState { Neutral, Right, Wrong, RightMissed };
 
 // One answer option as a full-width row: a radio circle or check box, the number key that picks it,
 // and the option's text wrapped to `width`. Returns true when clicked (and `enabled`).
-bool OptionRow(const ScreenContext& ctx, const char* id, OptionMark mark, int number, std::string_view text, bool selected,
-               bool focused, OptionState state, bool enabled, float width);
+bool OptionRow(const ScreenContext& ctx, const char* id, OptionMark mark, int number, std::string_view text,
+               bool selected, bool focused, OptionState state, bool enabled, float width);
 
 // A wide button whose label wraps (scenario choices, long actions). Returns true when clicked.
 bool WrappedButton(const ScreenContext& ctx, const char* id, std::string_view text, bool primary, float width,
                    std::string_view prefix = {});
 
 // A tinted box with a bold title line and wrapped body text (feedback, explanations, errors).
-void NoteBox(const ScreenContext& ctx, std::string_view title, std::string_view body, ImU32 bg, ImU32 bar, ImU32 title_color,
-             float width);
+void NoteBox(const ScreenContext& ctx, std::string_view title, std::string_view body, ImU32 bg, ImU32 bar,
+             ImU32 title_color, float width);
 
 // A thin progress bar, `fraction` 0..1.
 void ProgressBar(const ScreenContext& ctx, float fraction, float width, float height_em = 0.5f);

@@ -10,7 +10,9 @@
 namespace sinau::ui::learning {
 namespace {
 
-void Push(const ScreenContext& ctx, Action action) { ctx.intents.Push(LearningIntent{std::move(action)}); }
+void Push(const ScreenContext& ctx, Action action) {
+    ctx.intents.Push(LearningIntent{std::move(action)});
+}
 
 int ModuleNumber(const content::Course& course, const std::string& id) {
     for (size_t i = 0; i < course.modules.size(); ++i)
@@ -27,9 +29,11 @@ std::string NextStepText(const ScreenContext& ctx, const LearningController& lea
     switch (next.kind) {
         case K::Read:
             if (next.resumes)
-                return ctx.tr.Fmt("learn.resume_reading", {{"n", n}, {"page", std::to_string(next.page + 1)}});
+                return ctx.tr.Fmt("learn.resume_reading",
+                                  {{"n", n}, {"page", std::to_string(next.page + 1)}});
             return ctx.tr.Fmt("next.read_start", {{"n", n}});
-        case K::Quiz: return ctx.tr.Fmt(next.resumes ? "learn.resume_quiz" : "next.quiz", {{"n", n}});
+        case K::Quiz:
+            return ctx.tr.Fmt(next.resumes ? "learn.resume_quiz" : "next.quiz", {{"n", n}});
         case K::Scenario: {
             if (next.resumes) return ctx.tr.Fmt("learn.resume_scenario", {{"n", n}});
             std::string title = next.scenario_id;
@@ -38,16 +42,21 @@ std::string NextStepText(const ScreenContext& ctx, const LearningController& lea
                     if (s.id == next.scenario_id && !s.title.empty()) title = s.title;
             return ctx.tr.Fmt("next.scenario", {{"n", n}, {"title", title}});
         }
-        case K::Overview: return ctx.tr.Fmt("next.overview", {{"n", n}});
-        case K::CourseResult: return ctx.tr("next.course_result");
-        case K::Nothing: return ctx.tr("next.nothing");
+        case K::Overview:
+            return ctx.tr.Fmt("next.overview", {{"n", n}});
+        case K::CourseResult:
+            return ctx.tr("next.course_result");
+        case K::Nothing:
+            return ctx.tr("next.nothing");
     }
     return "";
 }
 
 void OpenModule(const ScreenContext& ctx, const LearningController* learning, const std::string& module_id) {
-    if (learning && learning->learner()) Push(ctx, OpenOverview{module_id});
-    else ctx.intents.Push(Navigate{Route{ScreenId::Module, module_id, 0}});
+    if (learning && learning->learner())
+        Push(ctx, OpenOverview{module_id});
+    else
+        ctx.intents.Push(Navigate{Route{ScreenId::Module, module_id, 0}});
 }
 
 void DrawModuleBadge(const ScreenContext& ctx, const LearningController& learning, std::string_view module_id,
@@ -63,14 +72,15 @@ void DrawLearnerPanel(const ScreenContext& ctx, const LearningController& learni
     const auto& p = ctx.palette;
     const float em = ImGui::GetFontSize();
     if (!learning.error().empty()) {
-        NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text, p.error_text, width);
+        NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text, p.error_text,
+                width);
         Gap(0.6f);
     }
     const learners::Learner* who = learning.learner();
     if (!who) {
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        NoteBox(ctx, ctx.tr("learn.no_profile_title"), ctx.tr("learn.no_profile"), WarningBg(p), WarningText(p), WarningText(p),
-                width - 12.0f * em);
+        NoteBox(ctx, ctx.tr("learn.no_profile_title"), ctx.tr("learn.no_profile"), WarningBg(p),
+                WarningText(p), WarningText(p), width - 12.0f * em);
         const ImVec2 after = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(ImVec2(a.x + width - 11.0f * em, a.y + 0.9f * em));
         if (ActionButton(ctx.tr("learn.pick_profile"), true, true, 11.0f))
@@ -103,15 +113,17 @@ void DrawLearnerPanel(const ScreenContext& ctx, const LearningController& learni
     ImGui::SetCursorScreenPos(ImVec2(a.x + pad + col_w + em, a.y + pad));
     ImGui::BeginGroup();
     WrappedText(ctx.tr("learn.progress"), f.small, p.text_muted, col_w, 1.3f);
-    WrappedText(ctx.tr.Fmt("learn.modules_passed", {{"n", std::to_string(passed)}, {"total", std::to_string(total)}}), f.h3,
-                p.heading, col_w, 1.3f);
+    WrappedText(
+        ctx.tr.Fmt("learn.modules_passed", {{"n", std::to_string(passed)}, {"total", std::to_string(total)}}),
+        f.h3, p.heading, col_w, 1.3f);
     Gap(0.4f);
     ProgressBar(ctx, total > 0 ? float(passed) / float(total) : 0.0f, col_w, 0.6f);
     Gap(0.3f);
     int started = 0;
     for (const auto& s : learning.home())
         if (s.outcome.status == engine::ModuleStatus::Sedang) ++started;
-    WrappedText(ctx.tr.Fmt("learn.modules_started", {{"n", std::to_string(started)}}), f.small, p.text_muted, col_w, 1.3f);
+    WrappedText(ctx.tr.Fmt("learn.modules_started", {{"n", std::to_string(started)}}), f.small, p.text_muted,
+                col_w, 1.3f);
     ImGui::EndGroup();
     bottom = std::max(bottom, ImGui::GetItemRectMax().y);
 

@@ -28,7 +28,7 @@ bool WidgetDumpEnabled();
 void MarkWidget(std::string_view name);
 
 // Writes the file described above and forgets this frame's marks. Returns false when it cannot be written.
-bool WriteWidgetDump(const std::filesystem::path& file, int frame, std::string_view screen, std::string_view learner_id,
-                     const ImDrawData& data);
+bool WriteWidgetDump(const std::filesystem::path& file, int frame, std::string_view screen,
+                     std::string_view learner_id, const ImDrawData& data);
 
 }  // namespace sinau::ui::learning

@@ -1,8 +1,8 @@
 #pragma once
 // Images for the reader: PNG/JPEG files decoded with stb_image into OpenGL textures. Main thread only
 // (needs the GL context). Textures live until the cache is destroyed, before the window.
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
 

@@ -16,11 +16,11 @@
 namespace sinau::ui::platform {
 namespace {
 
-std::atomic<bool> g_terminate{false};   // set by SIGTERM/SIGINT
-std::atomic<bool> g_woken{false};       // set by Wake() from any thread
+std::atomic<bool> g_terminate{false};  // set by SIGTERM/SIGINT
+std::atomic<bool> g_woken{false};      // set by Wake() from any thread
 std::atomic<bool> g_glfw_ready{false};
-bool g_display_open = false;            // glfwInit succeeded (OpenDisplay)
-bool g_input_seen = false;              // set by the callbacks below, main thread only
+bool g_display_open = false;  // glfwInit succeeded (OpenDisplay)
+bool g_input_seen = false;    // set by the callbacks below, main thread only
 // Only what a person does to the app: a key, a character, a click or a scroll. The window's own
 // events at start (focus, cursor enter, refresh, size) must not count, or the text cursor of the
 // form the app opens on would blink for seconds after start with nobody there.
@@ -29,9 +29,15 @@ bool g_user_input = false;
 // Our callbacks are installed BEFORE ImGui_ImplGlfw_InitForOpenGL(window, true): the 1.86 backend
 // saves and chains them, so every input both reaches ImGui and wakes the loop. The backend installs no
 // cursor-position callback at all, which is why a mouse move alone would otherwise not redraw hover.
-void OnCursorPos(GLFWwindow*, double, double) { g_input_seen = true; }
-void OnMouseButton(GLFWwindow*, int, int, int) { g_input_seen = g_user_input = true; }
-void OnScroll(GLFWwindow*, double, double) { g_input_seen = g_user_input = true; }
+void OnCursorPos(GLFWwindow*, double, double) {
+    g_input_seen = true;
+}
+void OnMouseButton(GLFWwindow*, int, int, int) {
+    g_input_seen = g_user_input = true;
+}
+void OnScroll(GLFWwindow*, double, double) {
+    g_input_seen = g_user_input = true;
+}
 // A key pressed AND released before the next frame (a quick tap on a slow frame, xdotool) leaves
 // io.KeysDown false by the time ImGui looks: ImGui 1.86 has no input queue, so InputText would miss
 // that Tab, Enter, Backspace or Ctrl+A. The window shows such a tap as down for exactly one frame
@@ -78,14 +84,28 @@ void ReleaseTappedKeys() {
     g_shown.clear();
     SyncModifiers(io);
 }
-void OnChar(GLFWwindow*, unsigned int) { g_input_seen = g_user_input = true; }
-void OnFocus(GLFWwindow*, int) { g_input_seen = true; }
-void OnCursorEnter(GLFWwindow*, int) { g_input_seen = true; }
-void OnFramebufferSize(GLFWwindow*, int, int) { g_input_seen = true; }
-void OnRefresh(GLFWwindow*) { g_input_seen = true; }
-void OnContentScale(GLFWwindow*, float, float) { g_input_seen = true; }
+void OnChar(GLFWwindow*, unsigned int) {
+    g_input_seen = g_user_input = true;
+}
+void OnFocus(GLFWwindow*, int) {
+    g_input_seen = true;
+}
+void OnCursorEnter(GLFWwindow*, int) {
+    g_input_seen = true;
+}
+void OnFramebufferSize(GLFWwindow*, int, int) {
+    g_input_seen = true;
+}
+void OnRefresh(GLFWwindow*) {
+    g_input_seen = true;
+}
+void OnContentScale(GLFWwindow*, float, float) {
+    g_input_seen = true;
+}
 
-void OnGlfwError(int code, const char* text) { std::fprintf(stderr, "sinau: GLFW %d: %s\n", code, text); }
+void OnGlfwError(int code, const char* text) {
+    std::fprintf(stderr, "sinau: GLFW %d: %s\n", code, text);
+}
 
 void OnSignal(int) {
     g_terminate = true;
@@ -100,7 +120,8 @@ void OnSignal(int) {
 Expected<float> Window::OpenDisplay() {
     if (!g_display_open) {
         glfwSetErrorCallback(OnGlfwError);
-        if (!glfwInit()) return Error{"Jendela tidak dapat dibuka: tidak ada layar (DISPLAY) atau GLFW gagal dimulai."};
+        if (!glfwInit())
+            return Error{"Jendela tidak dapat dibuka: tidak ada layar (DISPLAY) atau GLFW gagal dimulai."};
         g_display_open = true;
     }
     float x = 1.0f, y = 1.0f;
@@ -118,7 +139,8 @@ Expected<std::unique_ptr<Window>> Window::Create(const WindowOptions& options) {
     // a software renderer (Mesa llvmpipe on office PCs without a GPU driver) keeps 4 MB less.
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    GLFWwindow* handle = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    GLFWwindow* handle =
+        glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
     if (!handle) {
         glfwTerminate();
         g_display_open = false;
@@ -180,14 +202,20 @@ bool Window::WaitForWork(double timeout_seconds) {
     return timeout_seconds > 0;  // a timer the caller asked for has run out: draw once
 }
 
-double Window::SecondsSinceInput() const { return glfwGetTime() - last_input_; }
+double Window::SecondsSinceInput() const {
+    return glfwGetTime() - last_input_;
+}
 
 void Window::RequestFrames(int count) {
     if (count > frames_owed_) frames_owed_ = count;
 }
 
-bool Window::ShouldClose() const { return g_terminate || glfwWindowShouldClose(window_); }
-void Window::RequestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+bool Window::ShouldClose() const {
+    return g_terminate || glfwWindowShouldClose(window_);
+}
+void Window::RequestClose() {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
 
 void Window::BeginFrame() {
     ImGui_ImplOpenGL3_NewFrame();
@@ -228,7 +256,9 @@ Pixels Window::ReadBackBuffer() const {
     return p;
 }
 
-void Window::Present() { glfwSwapBuffers(window_); }
+void Window::Present() {
+    glfwSwapBuffers(window_);
+}
 
 float Window::ContentScale() const {
     float x = 1.0f, y = 1.0f;
@@ -257,7 +287,9 @@ void Window::SetFullscreen(bool on) {
     RequestFrames(3);
 }
 
-void Window::SetTitle(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+void Window::SetTitle(const std::string& title) {
+    glfwSetWindowTitle(window_, title.c_str());
+}
 
 void Window::Wake() {
     g_woken = true;
@@ -272,6 +304,8 @@ void Window::InstallSignalHandlers() {
     sigaction(SIGINT, &action, nullptr);
 }
 
-double Now() { return glfwGetTime(); }
+double Now() {
+    return glfwGetTime();
+}
 
 }  // namespace sinau::ui::platform

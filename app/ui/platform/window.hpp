@@ -45,21 +45,21 @@ public:
     // Seconds since the user last typed, clicked or scrolled (a very large number before that).
     double SecondsSinceInput() const;
 
-    bool ShouldClose() const;   // window closed, RequestClose() or SIGTERM
+    bool ShouldClose() const;  // window closed, RequestClose() or SIGTERM
     void RequestClose();
 
-    void BeginFrame();                // backend NewFrame calls; then the caller runs ImGui::NewFrame()
-    void Render();                    // after ImGui::Render(): draws into the back buffer
-    Pixels ReadBackBuffer() const;    // between Render() and Present(): what the user is about to see
-    void Present();                   // swap buffers
+    void BeginFrame();              // backend NewFrame calls; then the caller runs ImGui::NewFrame()
+    void Render();                  // after ImGui::Render(): draws into the back buffer
+    Pixels ReadBackBuffer() const;  // between Render() and Present(): what the user is about to see
+    void Present();                 // swap buffers
 
-    float ContentScale() const;       // monitor DPI factor (1.0 on a 96-dpi screen)
-    void ReloadFontTexture();         // after the ImGui font atlas was rebuilt
+    float ContentScale() const;  // monitor DPI factor (1.0 on a 96-dpi screen)
+    void ReloadFontTexture();    // after the ImGui font atlas was rebuilt
     void SetFullscreen(bool on);
     bool Fullscreen() const { return fullscreen_; }
     void SetTitle(const std::string& title);
 
-    static void Wake();               // thread-safe: makes WaitForWork return and draw a frame
+    static void Wake();                   // thread-safe: makes WaitForWork return and draw a frame
     static void InstallSignalHandlers();  // SIGTERM/SIGINT -> ShouldClose() becomes true
 
 private:

@@ -12,12 +12,13 @@ namespace {
 
 // "2023-05-25" -> "25 Mei 2023" / "25 May 2023"; anything else is shown as written.
 std::string HumanDate(const std::string& iso, const std::string& language) {
-    static const char* kId[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                                "September", "Oktober", "November", "Desember"};
-    static const char* kEn[] = {"January", "February", "March", "April", "May", "June", "July", "August",
-                                "September", "October", "November", "December"};
+    static const char* kId[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+    static const char* kEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                "July",    "August",   "September", "October", "November", "December"};
     int y = 0, m = 0, d = 0;
-    if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
+    if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+        return iso;
     return std::to_string(d) + " " + (language == "en" ? kEn : kId)[m - 1] + " " + std::to_string(y);
 }
 
@@ -38,8 +39,7 @@ void AboutScreen::Draw(const ScreenContext& ctx) {
     for (std::size_t i = 0; i < pages.size(); ++i) {
         // The first page's title is generic (the screen heading already says "Tentang"); later
         // pages are the file's `##` sections.
-        if (!pages[i].title.empty() && i > 0)
-            WrappedText(pages[i].title, f.h2, p.heading, col.width, 1.3f);
+        if (!pages[i].title.empty() && i > 0) WrappedText(pages[i].title, f.h2, p.heading, col.width, 1.3f);
         DrawBlocks(pages[i].blocks, view);
     }
 
@@ -47,11 +47,13 @@ void AboutScreen::Draw(const ScreenContext& ctx) {
     if (!s.who.empty() || !s.event.empty()) {
         ImGui::Dummy(ImVec2(1, 0.4f * em));
         WrappedText(ctx.tr("about.source"), f.h2, p.heading, col.width, 1.3f);
-        const std::pair<const char*, std::string> rows[] = {{ctx.tr("about.who"), s.who},
-                                                            {ctx.tr("about.event"), s.event},
-                                                            {ctx.tr("about.where"), s.where},
-                                                            {ctx.tr("about.date"), HumanDate(s.date, ctx.tr.language())}};
-        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
+        const std::pair<const char*, std::string> rows[] = {
+            {ctx.tr("about.who"), s.who},
+            {ctx.tr("about.event"), s.event},
+            {ctx.tr("about.where"), s.where},
+            {ctx.tr("about.date"), HumanDate(s.date, ctx.tr.language())}};
+        const ImGuiTableFlags flags =
+            ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
         if (ImGui::BeginTable("##source", 2, flags, ImVec2(col.width, 0))) {
             ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
             ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
@@ -67,9 +69,10 @@ void AboutScreen::Draw(const ScreenContext& ctx) {
         }
     }
     ImGui::Dummy(ImVec2(1, 0.8f * em));
-    WrappedText(ctx.tr.Fmt("about.version", {{"course", ctx.course.version.empty() ? "-" : ctx.course.version},
-                                             {"app", SINAU_VERSION}}),
-                f.small, p.text_muted, col.width);
+    WrappedText(
+        ctx.tr.Fmt("about.version", {{"course", ctx.course.version.empty() ? "-" : ctx.course.version},
+                                     {"app", SINAU_VERSION}}),
+        f.small, p.text_muted, col.width);
     ImGui::Dummy(ImVec2(1, 1.5f * em));
     EndColumn(col);
 }

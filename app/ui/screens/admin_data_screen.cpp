@@ -33,26 +33,30 @@ void Heading(const ScreenContext& ctx, const char* text) {
 void StatusLine(const ScreenContext& ctx, const admin::JobStatus& status) {
     if (status.running) {
         if (status.total > 0) {  // exports report rows written (AdminController::RunExport)
-            const std::string label = ctx.tr.Fmt("records_ui.export_progress",
-                                                 {{"done", admin::Thousands(status.done)}, {"total", admin::Thousands(status.total)}});
-            ImGui::ProgressBar(float(double(status.done) / double(status.total)),
-                               ImVec2(std::min(30.0f * ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x), 0.0f),
-                               label.c_str());
+            const std::string label = ctx.tr.Fmt(
+                "records_ui.export_progress",
+                {{"done", admin::Thousands(status.done)}, {"total", admin::Thousands(status.total)}});
+            ImGui::ProgressBar(
+                float(double(status.done) / double(status.total)),
+                ImVec2(std::min(30.0f * ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x), 0.0f),
+                label.c_str());
             return;
         }
         Muted(ctx, ctx.tr("admin.working"));
         return;
     }
     if (status.text.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          ImGui::ColorConvertU32ToFloat4(status.ok ? ctx.palette.text : ctx.palette.error_text));
+    ImGui::PushStyleColor(
+        ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(status.ok ? ctx.palette.text : ctx.palette.error_text));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(status.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 
-const char* Extension(int format) { return format == 1 ? "xlsx" : format == 2 ? "json" : "csv"; }
+const char* Extension(int format) {
+    return format == 1 ? "xlsx" : format == 2 ? "json" : "csv";
+}
 
 void Card(const ScreenContext& ctx, const char* id, float height_em) {
     const float em = ImGui::GetFontSize();
@@ -79,12 +83,15 @@ void AdminDataScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, con
     if (!initialised_) {
         initialised_ = true;
         const std::string dir = admin::DefaultOutputDir(admin.db_path());
-        std::snprintf(export_path_, sizeof export_path_, "%s", admin::DatedFile(dir, "sinau-ekspor", "csv").c_str());
+        std::snprintf(export_path_, sizeof export_path_, "%s",
+                      admin::DatedFile(dir, "sinau-ekspor", "csv").c_str());
         std::snprintf(certificate_dir_, sizeof certificate_dir_, "%s", dir.c_str());
     }
-    // The export and certificates use the dashboard's filter: load its count when the dashboard was not opened.
+    // The export and certificates use the dashboard's filter: load its count when the dashboard was not
+    // opened.
     const auto& d = admin.dashboard();
-    if (!d.loaded && !d.loading && d.error.empty()) ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{d.filter, d.sort}});
+    if (!d.loaded && !d.loading && d.error.empty())
+        ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{d.filter, d.sort}});
     ImGui::BeginChild("##data_scroll", ImVec2(0, 0), false);
     DrawExport(ctx, admin);
     DrawCertificates(ctx, admin);
@@ -97,8 +104,9 @@ void AdminDataScreen::DrawExport(const ScreenContext& ctx, const AdminController
     const float em = ImGui::GetFontSize();
     Card(ctx, "##export", admin.export_status().text.empty() ? 8.6f : 12.0f);
     Heading(ctx, ctx.tr("admin.export.heading"));
-    Muted(ctx, ctx.tr.Fmt("admin.export.filter", {{"filter", records::DescribeFilter(admin.dashboard().filter)},
-                                                  {"n", admin::Thousands(admin.dashboard().total)}})
+    Muted(ctx, ctx.tr
+                   .Fmt("admin.export.filter", {{"filter", records::DescribeFilter(admin.dashboard().filter)},
+                                                {"n", admin::Thousands(admin.dashboard().total)}})
                    .c_str());
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     const int old_format = format_;
@@ -144,7 +152,8 @@ void AdminDataScreen::DrawExport(const ScreenContext& ctx, const AdminController
     }
     if (status.running) {
         ImGui::SameLine();
-        if (ActionButton(ctx.tr("admin.export.cancel"), false)) ctx.intents.Push(AdminIntent{admin::CancelExport{}});
+        if (ActionButton(ctx.tr("admin.export.cancel"), false))
+            ctx.intents.Push(AdminIntent{admin::CancelExport{}});
     }
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     StatusLine(ctx, status);
@@ -155,7 +164,9 @@ void AdminDataScreen::DrawCertificates(const ScreenContext& ctx, const AdminCont
     const float em = ImGui::GetFontSize();
     Card(ctx, "##certificates", admin.certificate_status().text.empty() ? 6.6f : 8.6f);
     Heading(ctx, ctx.tr("admin.cert.heading"));
-    Muted(ctx, ctx.tr.Fmt("admin.cert.filter", {{"filter", records::DescribeFilter(admin.dashboard().filter)}}).c_str());
+    Muted(ctx,
+          ctx.tr.Fmt("admin.cert.filter", {{"filter", records::DescribeFilter(admin.dashboard().filter)}})
+              .c_str());
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ctx.tr("admin.cert.folder"));
@@ -180,8 +191,9 @@ void AdminDataScreen::DrawMerge(const ScreenContext& ctx, const AdminController&
     Muted(ctx, ctx.tr("admin.merge.intro"));
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 0.5f * em));
-    ImGui::InputTextMultiline("##merge_paths", merge_paths_, sizeof merge_paths_,
-                              ImVec2(std::min(40.0f * em, ImGui::GetContentRegionAvail().x - 16.0f * em), 3.6f * em));
+    ImGui::InputTextMultiline(
+        "##merge_paths", merge_paths_, sizeof merge_paths_,
+        ImVec2(std::min(40.0f * em, ImGui::GetContentRegionAvail().x - 16.0f * em), 3.6f * em));
     ImGui::SameLine();
     if (ActionButton(ctx.tr("admin.merge.run"), true, !status.running)) {
         std::vector<std::string> paths;

@@ -20,9 +20,9 @@ private:
     void DrawMerge(const ScreenContext& ctx, const admin::AdminController& admin);
 
     bool initialised_ = false;
-    int format_ = 0;     // records::ExportFormat
-    int what_ = 0;       // records::ExportWhat (CSV)
-    bool bom_ = true;    // Excel on an Indonesian Windows: BOM + ';' open cleanly
+    int format_ = 0;   // records::ExportFormat
+    int what_ = 0;     // records::ExportWhat (CSV)
+    bool bom_ = true;  // Excel on an Indonesian Windows: BOM + ';' open cleanly
     bool semicolon_ = true;
     char export_path_[512] = {};
     char certificate_dir_[512] = {};

@@ -29,8 +29,10 @@ void ClassScreen::DrawJoin(const ScreenContext& ctx, const live::LiveView& view,
     const float x = area.min.x;
     y += cv::Text(draw, P.h1, P.h1->FontSize, ImVec2(x, y), p.heading, ctx.tr("class.join_heading"), left_w);
     y += 0.5f * gap;
-    y += cv::Text(draw, P.regular, big, ImVec2(x, y), p.text, ctx.tr("class.join_step_wifi"), left_w) + 0.35f * gap;
-    y += cv::Text(draw, P.regular, big, ImVec2(x, y), p.text, ctx.tr("class.join_step_url"), left_w) + 0.15f * gap;
+    y += cv::Text(draw, P.regular, big, ImVec2(x, y), p.text, ctx.tr("class.join_step_wifi"), left_w) +
+         0.35f * gap;
+    y += cv::Text(draw, P.regular, big, ImVec2(x, y), p.text, ctx.tr("class.join_step_url"), left_w) +
+         0.15f * gap;
     // The URL without "http://": phones add it, and shorter text can be bigger.
     std::string shown = view.url;
     if (shown.rfind("http://", 0) == 0) shown = shown.substr(7);
@@ -38,7 +40,8 @@ void ClassScreen::DrawJoin(const ScreenContext& ctx, const live::LiveView& view,
     float url_size = P.h1->FontSize;
     while (url_size > big && cv::Measure(P.h1, url_size, shown).x > left_w) url_size -= 2.0f;
     y += cv::Text(draw, P.h1, url_size, ImVec2(x, y), p.accent, shown) + 0.5f * gap;
-    y += cv::Text(draw, P.regular, big, ImVec2(x, y), p.text, ctx.tr("class.join_step_pin"), left_w) + 0.25f * gap;
+    y += cv::Text(draw, P.regular, big, ImVec2(x, y), p.text, ctx.tr("class.join_step_pin"), left_w) +
+         0.25f * gap;
 
     // The PIN, grouped 3+3 so a room can read it aloud.
     const std::string& pin = view.trainer.pin;
@@ -46,16 +49,19 @@ void ClassScreen::DrawJoin(const ScreenContext& ctx, const live::LiveView& view,
     const float pin_size = P.h1->FontSize * 1.7f;
     const ImVec2 pin_ts = cv::Measure(P.h1, pin_size, grouped);
     const float box_pad = 0.5f * big;
-    const ImVec2 box_a(x, y), box_b(x + pin_ts.x + 2.0f * box_pad * 1.6f, y + pin_ts.y + 2.0f * box_pad * 0.6f);
+    const ImVec2 box_a(x, y),
+        box_b(x + pin_ts.x + 2.0f * box_pad * 1.6f, y + pin_ts.y + 2.0f * box_pad * 0.6f);
     draw->AddRectFilled(box_a, box_b, p.surface, 0.4f * big);
     draw->AddRect(box_a, box_b, p.accent, 0.4f * big, 0, std::max(2.0f, 0.08f * big));
     cv::Text(draw, P.h1, pin_size, ImVec2(x + box_pad * 1.6f, y + box_pad * 0.6f), p.heading, grouped);
     y = box_b.y + 0.6f * gap;
 
     if (view.loopback_only)
-        y += cv::Text(draw, P.small, P.small->FontSize, ImVec2(x, y), p.text_muted, ctx.tr("class.loopback"), left_w);
+        y += cv::Text(draw, P.small, P.small->FontSize, ImVec2(x, y), p.text_muted, ctx.tr("class.loopback"),
+                      left_w);
     else if (view.addresses.empty())
-        y += cv::Text(draw, P.small, P.small->FontSize, ImVec2(x, y), p.error_text, ctx.tr("class.no_lan"), left_w);
+        y += cv::Text(draw, P.small, P.small->FontSize, ImVec2(x, y), p.error_text, ctx.tr("class.no_lan"),
+                      left_w);
 
     // Below, left of the code: the participants, newest last, as chips; the ones that do not fit are counted.
     y += 0.5f * gap;

@@ -18,10 +18,13 @@ using classroom::Phase;
 
 namespace {
 
-const FontSet& Big(const ScreenContext& ctx) { return ctx.fonts.has_present ? ctx.fonts.present : ctx.fonts.normal; }
+const FontSet& Big(const ScreenContext& ctx) {
+    return ctx.fonts.has_present ? ctx.fonts.present : ctx.fonts.normal;
+}
 
 std::string QuestionOf(const ScreenContext& ctx, const classroom::TrainerView& t) {
-    return ctx.tr.Fmt("class.question_of", {{"n", std::to_string(t.current + 1)}, {"total", std::to_string(t.total)}});
+    return ctx.tr.Fmt("class.question_of",
+                      {{"n", std::to_string(t.current + 1)}, {"total", std::to_string(t.total)}});
 }
 
 std::string Percent(int part, int whole) {
@@ -58,7 +61,8 @@ void ClassScreen::DrawQuestion(const ScreenContext& ctx, const live::LiveView& v
     const float text_w = area.w() - 2.0f * radius - 1.5f * gap;
     float y = area.min.y;
     std::string label = QuestionOf(ctx, t);
-    if (q.kind == classroom::ClassQuestionKind::Multi) label += "  \xC2\xB7  " + std::string(ctx.tr("class.kind_multi"));
+    if (q.kind == classroom::ClassQuestionKind::Multi)
+        label += "  \xC2\xB7  " + std::string(ctx.tr("class.kind_multi"));
     y += cv::Text(draw, P.regular, big, ImVec2(area.min.x, y), p.text_muted, label, text_w) + 0.4f * gap;
     y += cv::Text(draw, P.h2, P.h2->FontSize, ImVec2(area.min.x, y), p.heading, q.text, text_w);
     y = std::max(y + gap, center.y + radius + (paused ? 1.6f : 0.6f) * gap);
@@ -78,7 +82,8 @@ void ClassScreen::DrawQuestion(const ScreenContext& ctx, const live::LiveView& v
     for (int row = 0; row * cols < n; ++row) {
         float row_h = badge;
         for (int c = 0; c < cols && row * cols + c < n; ++c)
-            row_h = std::max(row_h, cv::Measure(P.regular, big, q.choices[size_t(row * cols + c)], text_wrap).y);
+            row_h =
+                std::max(row_h, cv::Measure(P.regular, big, q.choices[size_t(row * cols + c)], text_wrap).y);
         row_h += 2.0f * inner_pad;
         if (y + row_h > area.max.y - answered_h) break;  // never draw over the answer counter
         for (int c = 0; c < cols && row * cols + c < n; ++c) {
@@ -86,25 +91,27 @@ void ClassScreen::DrawQuestion(const ScreenContext& ctx, const live::LiveView& v
             const ImVec2 a(area.min.x + float(c) * (col_w + gap), y), b(a.x + col_w, y + row_h);
             draw->AddRectFilled(a, b, p.surface, 0.3f * big);
             draw->AddRect(a, b, p.border, 0.3f * big);
-            cv::Badge(draw, ImVec2(a.x + inner_pad, a.y + (row_h - badge) * 0.5f), badge, p.accent, p.accent_text, P.bold,
-                      live::ChoiceLetter(i));
+            cv::Badge(draw, ImVec2(a.x + inner_pad, a.y + (row_h - badge) * 0.5f), badge, p.accent,
+                      p.accent_text, P.bold, live::ChoiceLetter(i));
             const float th = cv::Measure(P.regular, big, q.choices[size_t(i)], text_wrap).y;
-            cv::Text(draw, P.regular, big, ImVec2(a.x + badge + 2.0f * inner_pad, a.y + (row_h - th) * 0.5f), p.text,
-                     q.choices[size_t(i)], text_wrap);
+            cv::Text(draw, P.regular, big, ImVec2(a.x + badge + 2.0f * inner_pad, a.y + (row_h - th) * 0.5f),
+                     p.text, q.choices[size_t(i)], text_wrap);
         }
         y += row_h + 0.5f * gap;
     }
 
     // Bottom: answers arriving (count / participants) — never which choice they picked.
     const int people = t.participants;
-    const std::string count = ctx.tr.Fmt("class.answered", {{"n", std::to_string(t.result.answered)},
-                                                            {"total", std::to_string(people)}});
+    const std::string count = ctx.tr.Fmt(
+        "class.answered", {{"n", std::to_string(t.result.answered)}, {"total", std::to_string(people)}});
     const float by = area.max.y - answered_h;
     const ImVec2 cs = cv::Measure(P.h2, P.h2->FontSize, count);
-    cv::Text(draw, P.h2, P.h2->FontSize, ImVec2(area.min.x, by + (answered_h - cs.y) * 0.5f), p.heading, count);
+    cv::Text(draw, P.h2, P.h2->FontSize, ImVec2(area.min.x, by + (answered_h - cs.y) * 0.5f), p.heading,
+             count);
     const float bar_x = area.min.x + cs.x + 1.2f * gap;
     const float bar_h = 0.7f * big;
-    cv::Bar(draw, ImVec2(bar_x, by + (answered_h - bar_h) * 0.5f), ImVec2(area.max.x, by + (answered_h + bar_h) * 0.5f),
+    cv::Bar(draw, ImVec2(bar_x, by + (answered_h - bar_h) * 0.5f),
+            ImVec2(area.max.x, by + (answered_h + bar_h) * 0.5f),
             people > 0 ? float(t.result.answered) / float(people) : 0.0f, p.accent, p.border);
 }
 
@@ -126,25 +133,30 @@ void ClassScreen::DrawReveal(const ScreenContext& ctx, const live::LiveView& vie
         const ImVec2 a(area.max.x - board_w, area.min.y), b(area.max.x, area.max.y);
         draw->AddRectFilled(a, b, p.surface, 0.4f * big);
         float y = a.y + gap;
-        y += cv::Text(draw, P.h3, P.h3->FontSize, ImVec2(a.x + gap, y), p.heading, ctx.tr("class.leaderboard")) + 0.6f * gap;
+        y += cv::Text(draw, P.h3, P.h3->FontSize, ImVec2(a.x + gap, y), p.heading,
+                      ctx.tr("class.leaderboard")) +
+             0.6f * gap;
         const float row_h = 1.9f * big;
         for (size_t i = 0; i < t.standings.size() && i < 8 && y + row_h <= b.y - gap; ++i) {
             const auto& r = t.standings[i];
             const float cy = y + row_h * 0.5f;
             const float circle = 0.72f * big;
             draw->AddCircleFilled(ImVec2(a.x + gap + circle, cy), circle, r.rank <= 3 ? p.accent : p.border);
-            cv::TextCentered(draw, P.bold, P.small->FontSize, a.x + gap + circle, cy - P.small->FontSize * 0.55f,
-                             r.rank <= 3 ? p.accent_text : p.text, std::to_string(r.rank));
+            cv::TextCentered(draw, P.bold, P.small->FontSize, a.x + gap + circle,
+                             cy - P.small->FontSize * 0.55f, r.rank <= 3 ? p.accent_text : p.text,
+                             std::to_string(r.rank));
             const std::string score = std::to_string(r.score);
             const float sw = cv::Measure(P.bold, big, score).x;
             const float name_x = a.x + gap + 2.0f * circle + 0.5f * gap;
             draw->PushClipRect(ImVec2(name_x, y), ImVec2(b.x - gap - sw - 0.5f * gap, y + row_h), true);
-            cv::Text(draw, P.regular, big, ImVec2(name_x, cy - big * 0.6f), p.text, live::PlainName(r.name, 40));
+            cv::Text(draw, P.regular, big, ImVec2(name_x, cy - big * 0.6f), p.text,
+                     live::PlainName(r.name, 40));
             draw->PopClipRect();
             cv::Text(draw, P.bold, big, ImVec2(b.x - gap - sw, cy - big * 0.6f), p.heading, score);
             y += row_h;
         }
-        if (t.standings.empty()) cv::Text(draw, P.regular, big, ImVec2(a.x + gap, y), p.text_muted, ctx.tr("class.no_one"));
+        if (t.standings.empty())
+            cv::Text(draw, P.regular, big, ImVec2(a.x + gap, y), p.text_muted, ctx.tr("class.no_one"));
     }
 
     // Left: the question, the distribution with the right answer marked, the explanation and basis.
@@ -171,18 +183,20 @@ void ClassScreen::DrawReveal(const ScreenContext& ctx, const live::LiveView& vie
             draw->AddRectFilled(a, b, cv::CorrectTint(p.background), 0.3f * big);
             draw->AddRect(a, b, green, 0.3f * big, 0, std::max(2.0f, 0.07f * big));
         }
-        cv::Badge(draw, ImVec2(x, y), badge, right ? green : p.border, right ? IM_COL32_WHITE : p.text, P.bold,
-                  live::ChoiceLetter(i));
+        cv::Badge(draw, ImVec2(x, y), badge, right ? green : p.border, right ? IM_COL32_WHITE : p.text,
+                  P.bold, live::ChoiceLetter(i));
         cv::Text(draw, right ? P.bold : P.regular, big, ImVec2(text_x, y), right ? p.heading : p.text,
                  q.choices[size_t(i)], text_w);
         const float by = y + th + 0.3f * gap;
         cv::Bar(draw, ImVec2(text_x, by), ImVec2(text_x + text_w, by + bar_h),
-                t.result.answered > 0 ? float(count) / float(t.result.answered) : 0.0f, right ? green : p.text_muted,
-                p.border);
+                t.result.answered > 0 ? float(count) / float(t.result.answered) : 0.0f,
+                right ? green : p.text_muted, p.border);
         const std::string c = std::to_string(count) + " (" + Percent(count, t.result.answered) + ")";
         const float cw = cv::Measure(P.bold, big, c).x;
         cv::Text(draw, P.bold, big, ImVec2(x + left_w - cw - 0.2f * gap, y), right ? green : p.text, c);
-        if (right) cv::Tick(draw, ImVec2(x + left_w - count_w - gap - 0.2f * gap, y), badge * 0.9f, green, 0.12f * big);
+        if (right)
+            cv::Tick(draw, ImVec2(x + left_w - count_w - gap - 0.2f * gap, y), badge * 0.9f, green,
+                     0.12f * big);
         y += row_h + 0.9f * gap;
     }
 
@@ -204,11 +218,13 @@ void ClassScreen::DrawReveal(const ScreenContext& ctx, const live::LiveView& vie
     while (size > ctx.fonts.normal.regular->FontSize && height(size) > room) size -= 1.0f;
     const ImVec2 a(x - 0.4f * gap, y), b(x + left_w, y + std::min(room, height(size)));
     draw->AddRectFilled(a, b, p.callout_bg, 0.3f * big);
-    draw->AddRectFilled(a, ImVec2(a.x + 0.22f * big, b.y), p.callout_bar, 0.3f * big, ImDrawFlags_RoundCornersLeft);
+    draw->AddRectFilled(a, ImVec2(a.x + 0.22f * big, b.y), p.callout_bar, 0.3f * big,
+                        ImDrawFlags_RoundCornersLeft);
     draw->PushClipRect(a, b, true);
     float cy = y + 0.5f * gap;
     const float cx = x + 0.5f * gap;
-    if (!q.feedback.empty()) cy += cv::Text(draw, body, size, ImVec2(cx, cy), p.text, q.feedback, inner) + 0.4f * gap;
+    if (!q.feedback.empty())
+        cy += cv::Text(draw, body, size, ImVec2(cx, cy), p.text, q.feedback, inner) + 0.4f * gap;
     if (!basis.empty()) {
         cy += cv::Text(draw, P.bold, size * 0.9f, ImVec2(cx, cy), p.callout_label, ctx.tr("class.basis"));
         cv::Text(draw, P.bold, size, ImVec2(cx, cy), p.heading, basis, inner);

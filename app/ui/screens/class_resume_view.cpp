@@ -5,10 +5,10 @@
 #include <imgui.h>
 
 #include "ui/classroom/class_text.hpp"
+#include "ui/platform/keys.hpp"
 #include "ui/screens/class_screen.hpp"
 #include "ui/widgets/layout.hpp"
 #include "ui/widgets/rich_text.hpp"
-#include "ui/platform/keys.hpp"
 
 namespace sinau::ui {
 
@@ -36,8 +36,10 @@ void ClassScreen::DrawUnfinished(const ScreenContext& ctx, const live::LiveView&
         const auto* module = ctx.course.FindModule(u.module_id);
         const std::string title = !u.title.empty() ? u.title : module ? module->title : u.module_id;
         WrappedText(title, f.bold, p.text, inner);
-        std::string facts = ctx.tr.Fmt("class.unfinished_started", {{"time", live::LocalTimeLabel(u.started_at)}});
-        facts += "  \xC2\xB7  " + ctx.tr.Fmt("class.unfinished_people", {{"n", std::to_string(u.participants)}});
+        std::string facts =
+            ctx.tr.Fmt("class.unfinished_started", {{"time", live::LocalTimeLabel(u.started_at)}});
+        facts +=
+            "  \xC2\xB7  " + ctx.tr.Fmt("class.unfinished_people", {{"n", std::to_string(u.participants)}});
         facts += "  \xC2\xB7  ";
         if (!u.resumable)
             facts += ctx.tr("class.unfinished_broken");
@@ -82,7 +84,8 @@ void ClassScreen::DrawUnfinished(const ScreenContext& ctx, const live::LiveView&
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine(0.0f, 0.6f * em);
-        if (ActionButton(ctx.tr("class.cancel"), false, true, 8.0f) || platform::KeyPressed(platform::Key::Escape))
+        if (ActionButton(ctx.tr("class.cancel"), false, true, 8.0f) ||
+            platform::KeyPressed(platform::Key::Escape))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

@@ -13,8 +13,12 @@ namespace {
 
 using classroom::Phase;
 
-void Push(const ScreenContext& ctx, live::Action action) { ctx.intents.Push(ClassIntent{std::move(action)}); }
-void Command(const ScreenContext& ctx, live::Command c) { Push(ctx, live::ClassCommand{c}); }
+void Push(const ScreenContext& ctx, live::Action action) {
+    ctx.intents.Push(ClassIntent{std::move(action)});
+}
+void Command(const ScreenContext& ctx, live::Command c) {
+    Push(ctx, live::ClassCommand{c});
+}
 
 }  // namespace
 
@@ -34,19 +38,30 @@ void ClassScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const l
     const Area area{ImVec2(origin.x + pad, origin.y + 0.9f * pad),
                     ImVec2(origin.x + avail.x - pad, origin.y + avail.y - bar_h - 0.6f * pad)};
     switch (view.trainer.phase) {
-        case Phase::Lobby: DrawJoin(ctx, view, area); break;
+        case Phase::Lobby:
+            DrawJoin(ctx, view, area);
+            break;
         case Phase::Question:
-        case Phase::Paused: DrawQuestion(ctx, view, area); break;
-        case Phase::Reveal: DrawReveal(ctx, view, area); break;
-        case Phase::Ended: DrawEnded(ctx, view, area); break;
+        case Phase::Paused:
+            DrawQuestion(ctx, view, area);
+            break;
+        case Phase::Reveal:
+            DrawReveal(ctx, view, area);
+            break;
+        case Phase::Ended:
+            DrawEnded(ctx, view, area);
+            break;
     }
-    DrawControls(ctx, view, Area{ImVec2(origin.x, origin.y + avail.y - bar_h), ImVec2(origin.x + avail.x, origin.y + avail.y)});
+    DrawControls(
+        ctx, view,
+        Area{ImVec2(origin.x, origin.y + avail.y - bar_h), ImVec2(origin.x + avail.x, origin.y + avail.y)});
     DrawEndConfirm(ctx);
 
     // A presenter's clicker sends PageDown/Right: it moves the class on where that is unambiguous
     // (lobby -> first question, reveal -> next question); it never closes a running question.
     const auto& t = view.trainer;
-    const bool advance = platform::KeyPressed(platform::Key::PageDown) || platform::KeyPressed(platform::Key::Right);
+    const bool advance =
+        platform::KeyPressed(platform::Key::PageDown) || platform::KeyPressed(platform::Key::Right);
     if (advance && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
         ((t.phase == Phase::Lobby && t.participants > 0) || t.phase == Phase::Reveal))
         Command(ctx, live::Command::Next);
@@ -62,8 +77,10 @@ void ClassScreen::DrawControls(const ScreenContext& ctx, const live::LiveView& v
 
     // Left: where the class is, in one line the trainer reads at a glance.
     std::string status;
-    if (t.phase == Phase::Lobby) status = ctx.tr.Fmt("class.status_lobby", {{"n", std::to_string(t.participants)}});
-    else if (t.phase == Phase::Ended) status = ctx.tr("class.ended");
+    if (t.phase == Phase::Lobby)
+        status = ctx.tr.Fmt("class.status_lobby", {{"n", std::to_string(t.participants)}});
+    else if (t.phase == Phase::Ended)
+        status = ctx.tr("class.ended");
     else
         status = ctx.tr.Fmt("class.status_question", {{"n", std::to_string(t.current + 1)},
                                                       {"total", std::to_string(t.total)},
@@ -132,24 +149,32 @@ void ClassScreen::DrawControls(const ScreenContext& ctx, const live::LiveView& v
             break;
         case Phase::Reveal:
             buttons.push_back({ctx.tr("class.end"), false, true, live::Command::End});
-            buttons.push_back({ctx.tr(last ? "class.finish" : "class.next"), true, true, live::Command::Next});
+            buttons.push_back(
+                {ctx.tr(last ? "class.finish" : "class.next"), true, true, live::Command::Next});
             break;
-        case Phase::Ended: buttons.push_back({ctx.tr("class.close"), true, true, live::Command::End, true}); break;
+        case Phase::Ended:
+            buttons.push_back({ctx.tr("class.close"), true, true, live::Command::End, true});
+            break;
     }
     const float gap = 0.6f * em;
     const float min_w = 7.0f;
     float total = 0.0f;
     for (const auto& b : buttons)
-        total += std::max(min_w * em, ImGui::CalcTextSize(b.label).x + 2.0f * ImGui::GetStyle().FramePadding.x) + gap;
+        total +=
+            std::max(min_w * em, ImGui::CalcTextSize(b.label).x + 2.0f * ImGui::GetStyle().FramePadding.x) +
+            gap;
     ImGui::SetCursorScreenPos(ImVec2(bar.max.x - 1.2f * em - total + gap, line_y));
     for (size_t i = 0; i < buttons.size(); ++i) {
         const auto& b = buttons[i];
         if (i > 0) ImGui::SameLine(0.0f, gap);
         ImGui::PushID(int(i));
         if (ActionButton(b.label, b.primary, b.enabled, min_w)) {
-            if (b.close) Push(ctx, live::CloseClass{});
-            else if (b.command == live::Command::End) open_end_confirm_ = true;
-            else Command(ctx, b.command);
+            if (b.close)
+                Push(ctx, live::CloseClass{});
+            else if (b.command == live::Command::End)
+                open_end_confirm_ = true;
+            else
+                Command(ctx, b.command);
         }
         ImGui::PopID();
     }

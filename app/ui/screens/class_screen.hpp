@@ -34,8 +34,8 @@ struct ClassScreen {
 private:
     struct PlayableQuestion {
         std::string id;
-        std::string text;   // plain text for the checklist
-        std::string kind;   // "" when playable, else why not ("isian singkat")
+        std::string text;  // plain text for the checklist
+        std::string kind;  // "" when playable, else why not ("isian singkat")
     };
     const std::vector<PlayableQuestion>& Questions(const content::Module& module);
 
@@ -46,7 +46,8 @@ private:
     void DrawEnded(const ScreenContext& ctx, const live::LiveView& view, Area area);
     void DrawControls(const ScreenContext& ctx, const live::LiveView& view, Area bar);
     void DrawEndConfirm(const ScreenContext& ctx);
-    void DrawUnfinished(const ScreenContext& ctx, const live::LiveView& view, float width);  // class_resume_view.cpp
+    void DrawUnfinished(const ScreenContext& ctx, const live::LiveView& view,
+                        float width);  // class_resume_view.cpp
 
     // Setup form
     std::string module_id_;

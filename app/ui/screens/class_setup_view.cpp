@@ -19,7 +19,8 @@ std::string OneLine(std::string text, size_t max_bytes) {
     std::replace(text.begin(), text.end(), '\n', ' ');
     if (text.size() <= max_bytes) return text;
     size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 char
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // not inside a UTF-8 char
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
@@ -90,7 +91,8 @@ void ClassScreen::DrawSetup(const ScreenContext& ctx, admin::AdminGate& gate, co
     for (size_t i = 0; i < modules.size(); ++i) {
         const auto& m = modules[i];
         const auto& qs = Questions(m);
-        const int playable = int(std::count_if(qs.begin(), qs.end(), [](const PlayableQuestion& q) { return q.kind.empty(); }));
+        const int playable = int(
+            std::count_if(qs.begin(), qs.end(), [](const PlayableQuestion& q) { return q.kind.empty(); }));
         const std::string label = std::to_string(i + 1) + ". " + (m.title.empty() ? m.id : m.title) + "  (" +
                                   ctx.tr.Fmt("class.playable", {{"n", std::to_string(playable)}}) + ")";
         ImGui::PushID(int(i));
@@ -136,8 +138,10 @@ void ClassScreen::DrawSetup(const ScreenContext& ctx, admin::AdminGate& gate, co
     const bool ready = !ids.empty() && module->ok();
     if (ActionButton(start.c_str(), true, ready, 14.0f)) {
         // All playable questions picked = the module's bank in order; otherwise the trainer's choice.
-        const size_t playable = size_t(std::count_if(qs.begin(), qs.end(), [](const PlayableQuestion& q) { return q.kind.empty(); }));
-        live::StartClass s{module->id, ids.size() == playable ? std::vector<std::string>{} : ids, seconds_, speed_bonus_};
+        const size_t playable = size_t(
+            std::count_if(qs.begin(), qs.end(), [](const PlayableQuestion& q) { return q.kind.empty(); }));
+        live::StartClass s{module->id, ids.size() == playable ? std::vector<std::string>{} : ids, seconds_,
+                           speed_bonus_};
         ctx.intents.Push(ClassIntent{s});
     }
     ImGui::Dummy(ImVec2(1, 0.5f * em));
@@ -149,8 +153,10 @@ void ClassScreen::DrawSetup(const ScreenContext& ctx, admin::AdminGate& gate, co
     ImGui::SameLine(0.0f, 1.5f * em);
     ImGui::BeginChild("##class_right", ImVec2(right_w, height), false);
     ImGui::PushFont(f.h3);
-    ImGui::TextUnformatted(ctx.tr.Fmt("class.questions", {{"n", std::to_string(ids.size())},
-                                                          {"total", std::to_string(qs.size())}}).c_str());
+    ImGui::TextUnformatted(
+        ctx.tr
+            .Fmt("class.questions", {{"n", std::to_string(ids.size())}, {"total", std::to_string(qs.size())}})
+            .c_str());
     ImGui::PopFont();
     ImGui::SameLine(0.0f, 1.0f * em);
     if (ActionButton(ctx.tr("class.select_all"), false, true))

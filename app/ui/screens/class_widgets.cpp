@@ -20,7 +20,8 @@ ImVec2 Measure(ImFont* font, float size, std::string_view text, float width) {
     return font->CalcTextSizeA(size, FLT_MAX, width, text.data(), text.data() + text.size());
 }
 
-float Text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, float width) {
+float Text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text,
+           float width) {
     draw->AddText(font, size, ImVec2(std::round(pos.x), std::round(pos.y)), color, text.data(),
                   text.data() + text.size(), width);
     return Measure(font, size, text, width).y;
@@ -84,16 +85,19 @@ void Bar(ImDrawList* draw, ImVec2 a, ImVec2 b, float fraction, ImU32 fill, ImU32
 }
 
 void Tick(ImDrawList* draw, ImVec2 a, float side, ImU32 color, float thickness) {
-    const ImVec2 points[] = {ImVec2(a.x + side * 0.18f, a.y + side * 0.52f), ImVec2(a.x + side * 0.42f, a.y + side * 0.76f),
+    const ImVec2 points[] = {ImVec2(a.x + side * 0.18f, a.y + side * 0.52f),
+                             ImVec2(a.x + side * 0.42f, a.y + side * 0.76f),
                              ImVec2(a.x + side * 0.84f, a.y + side * 0.26f)};
     draw->AddPolyline(points, 3, color, 0, thickness);
 }
 
-void Badge(ImDrawList* draw, ImVec2 a, float side, ImU32 fill, ImU32 text_color, ImFont* font, std::string_view letter) {
+void Badge(ImDrawList* draw, ImVec2 a, float side, ImU32 fill, ImU32 text_color, ImFont* font,
+           std::string_view letter) {
     draw->AddRectFilled(a, ImVec2(a.x + side, a.y + side), fill, side * 0.18f);
     const float size = std::min(font->FontSize, side * 0.7f);
     const ImVec2 ts = Measure(font, size, letter);
-    Text(draw, font, size, ImVec2(a.x + (side - ts.x) * 0.5f, a.y + (side - ts.y) * 0.5f), text_color, letter);
+    Text(draw, font, size, ImVec2(a.x + (side - ts.x) * 0.5f, a.y + (side - ts.y) * 0.5f), text_color,
+         letter);
 }
 
 ImU32 Mix(ImU32 a, ImU32 b, float t) {
@@ -106,6 +110,8 @@ ImU32 CorrectColor(ImU32 background) {
     return Luminance(background) > 0.5f ? IM_COL32(21, 128, 61, 255) : IM_COL32(74, 222, 128, 255);
 }
 
-ImU32 CorrectTint(ImU32 background) { return Mix(background, CorrectColor(background), 0.16f); }
+ImU32 CorrectTint(ImU32 background) {
+    return Mix(background, CorrectColor(background), 0.16f);
+}
 
 }  // namespace sinau::ui::classview

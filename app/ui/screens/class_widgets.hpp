@@ -15,9 +15,11 @@ namespace sinau::ui::classview {
 // Text height when wrapped at `width` (FLT_MAX: one line).
 ImVec2 Measure(ImFont* font, float size, std::string_view text, float width = 0.0f);
 // Draws `text` wrapped at `width` at `pos`; returns the height used.
-float Text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, float width = 0.0f);
+float Text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text,
+           float width = 0.0f);
 // One line, horizontally centred on `center_x`.
-void TextCentered(ImDrawList* draw, ImFont* font, float size, float center_x, float y, ImU32 color, std::string_view text);
+void TextCentered(ImDrawList* draw, ImFont* font, float size, float center_x, float y, ImU32 color,
+                  std::string_view text);
 
 // The QR code with its 4-module quiet zone, white background, dark modules; modules are whole pixels so
 // the code stays sharp. Returns the side actually used (<= side).
@@ -34,11 +36,12 @@ void Bar(ImDrawList* draw, ImVec2 a, ImVec2 b, float fraction, ImU32 fill, ImU32
 void Tick(ImDrawList* draw, ImVec2 a, float side, ImU32 color, float thickness);
 
 // A filled rounded square with a centred letter ("A", "B", ...): the choice badge.
-void Badge(ImDrawList* draw, ImVec2 a, float side, ImU32 fill, ImU32 text_color, ImFont* font, std::string_view letter);
+void Badge(ImDrawList* draw, ImVec2 a, float side, ImU32 fill, ImU32 text_color, ImFont* font,
+           std::string_view letter);
 
 // Colours the palette does not have: green for "correct" readable on light and dark backgrounds.
 ImU32 CorrectColor(ImU32 background);
-ImU32 CorrectTint(ImU32 background);  // a soft green row background
-ImU32 Mix(ImU32 a, ImU32 b, float t);   // t = 0: a, 1: b
+ImU32 CorrectTint(ImU32 background);   // a soft green row background
+ImU32 Mix(ImU32 a, ImU32 b, float t);  // t = 0: a, 1: b
 
 }  // namespace sinau::ui::classview

@@ -18,10 +18,10 @@ using admin::AdminController;
 using admin::DashboardData;
 
 // Table columns, in order; the sort key each one sorts by.
-constexpr records::SortKey kColumnSort[] = {records::SortKey::Name,          records::SortKey::Nip,
-                                            records::SortKey::Instansi,      records::SortKey::ModulesPassed,
-                                            records::SortKey::AverageScore,  records::SortKey::FinalScore,
-                                            records::SortKey::CompletedAt,   records::SortKey::LastActivity};
+constexpr records::SortKey kColumnSort[] = {records::SortKey::Name,         records::SortKey::Nip,
+                                            records::SortKey::Instansi,     records::SortKey::ModulesPassed,
+                                            records::SortKey::AverageScore, records::SortKey::FinalScore,
+                                            records::SortKey::CompletedAt,  records::SortKey::LastActivity};
 
 void Muted(const ScreenContext& ctx, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.palette.text_muted));
@@ -30,7 +30,8 @@ void Muted(const ScreenContext& ctx, const char* text) {
 }
 
 // A label beside a combo of string choices; index 0 is "all". Returns true when the choice changed.
-bool Choice(const char* id, const char* label, float width_em, const std::vector<std::string>& items, int& index) {
+bool Choice(const char* id, const char* label, float width_em, const std::vector<std::string>& items,
+            int& index) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine();
@@ -92,7 +93,8 @@ void DashboardScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, con
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float right_w = std::clamp(avail_w * 0.31f, 21.0f * em, 34.0f * em);
 
-    ImGui::BeginChild("##table_side", ImVec2(avail_w - right_w - 0.8f * em, height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##table_side", ImVec2(avail_w - right_w - 0.8f * em, height), false,
+                      ImGuiWindowFlags_NoScrollbar);
     const float pager = ImGui::GetFrameHeightWithSpacing() + 0.4f * em;
     DrawTable(ctx, admin, height - pager);
     DrawPager(ctx, admin);
@@ -100,7 +102,8 @@ void DashboardScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, con
     ImGui::SameLine(0.0f, 0.8f * em);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(ctx.palette.surface));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.9f * em, 0.7f * em));
-    ImGui::BeginChild("##summary_side", ImVec2(right_w, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##summary_side", ImVec2(right_w, height), true,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     DrawSummary(ctx, admin);
     ImGui::EndChild();
@@ -140,11 +143,13 @@ void DashboardScreen::DrawFilters(const ScreenContext& ctx, const AdminControlle
         modules.push_back(m.title.empty() ? m.id : m.title);
     }
     if (Choice("##module", ctx.tr("admin.filter.module"), 11.0f, modules, module_index))
-        module_ = module_index == 0 ? std::string() : admin.course_info().modules[size_t(module_index - 1)].id;
+        module_ =
+            module_index == 0 ? std::string() : admin.course_info().modules[size_t(module_index - 1)].id;
     if (!module_.empty()) {
         ImGui::SameLine();
-        const std::vector<std::string> ms{ctx.tr("admin.module_status.any"), ctx.tr("admin.module_status.belum"),
-                                          ctx.tr("admin.module_status.sedang"), ctx.tr("admin.module_status.lulus")};
+        const std::vector<std::string> ms{
+            ctx.tr("admin.module_status.any"), ctx.tr("admin.module_status.belum"),
+            ctx.tr("admin.module_status.sedang"), ctx.tr("admin.module_status.lulus")};
         ImGui::SetNextItemWidth(7.0f * em);
         int index = module_status_;
         if (ImGui::BeginCombo("##module_status", ms[size_t(std::clamp(index, 0, 3))].c_str())) {
@@ -155,12 +160,14 @@ void DashboardScreen::DrawFilters(const ScreenContext& ctx, const AdminControlle
     }
 
     ImGui::Dummy(ImVec2(0, 0.4f * em));
-    const std::vector<std::string> fields{ctx.tr("admin.filter.last_activity"), ctx.tr("admin.filter.completed")};
+    const std::vector<std::string> fields{ctx.tr("admin.filter.last_activity"),
+                                          ctx.tr("admin.filter.completed")};
     Choice("##date_field", ctx.tr("admin.filter.date"), 10.0f, fields, date_field_);
     auto date_input = [&](const char* id, char* buf, size_t size) {
         ImGui::SameLine();
         const bool bad = buf[0] != '\0' && !admin::IsIsoDay(buf);
-        if (bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(ctx.palette.error_bg));
+        if (bad)
+            ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(ctx.palette.error_bg));
         ImGui::SetNextItemWidth(6.5f * em);
         ImGui::InputTextWithHint(id, "YYYY-MM-DD", buf, size, ImGuiInputTextFlags_CharsNoBlank);
         if (bad) ImGui::PopStyleColor();
@@ -180,34 +187,50 @@ void DashboardScreen::DrawFilters(const ScreenContext& ctx, const AdminControlle
     }
     ImGui::SameLine(0.0f, 1.2f * em);
     ImGui::AlignTextToFramePadding();
-    std::string count = d.loaded ? ctx.tr.Fmt("admin.count", {{"n", admin::Thousands(d.total)}}) : std::string();
-    if (d.loading) count += std::string(count.empty() ? "" : "  \xC2\xB7  ") + ctx.tr("admin.loading");
-    else if (d.loaded) count += "  \xC2\xB7  " + ctx.tr.Fmt("admin.query_ms", {{"ms", admin::Decimal(d.query_ms, 0)}});
+    std::string count =
+        d.loaded ? ctx.tr.Fmt("admin.count", {{"n", admin::Thousands(d.total)}}) : std::string();
+    if (d.loading)
+        count += std::string(count.empty() ? "" : "  \xC2\xB7  ") + ctx.tr("admin.loading");
+    else if (d.loaded)
+        count += "  \xC2\xB7  " + ctx.tr.Fmt("admin.query_ms", {{"ms", admin::Decimal(d.query_ms, 0)}});
     Muted(ctx, count.c_str());
     ImGui::Dummy(ImVec2(0, 0.5f * em));
 
     // Re-query only when the filter actually changed: an intent, applied after the frame, run on a worker.
     const records::LearnerFilter draft = Draft();
     const bool first = !d.loaded && !d.loading && d.error.empty();
-    if (first || !records::SameFilter(draft, d.filter)) ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{draft, sort_}});
+    if (first || !records::SameFilter(draft, d.filter))
+        ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{draft, sort_}});
 }
 
 void DashboardScreen::DrawTable(const ScreenContext& ctx, const AdminController& admin, float height) {
     const float em = ImGui::GetFontSize();
     const DashboardData& d = admin.dashboard();
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable | ImGuiTableFlags_PadOuterX;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+        ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##learners", 8, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ctx.tr("admin.col.name"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 2.0f);
+    ImGui::TableSetupColumn(ctx.tr("admin.col.name"),
+                            ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 2.0f);
     ImGui::TableSetupColumn(ctx.tr("admin.col.nip"), ImGuiTableColumnFlags_WidthFixed, 9.6f * em);
     ImGui::TableSetupColumn(ctx.tr("admin.col.instansi"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(ctx.tr("admin.col.passed"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 3.0f * em);
-    ImGui::TableSetupColumn(ctx.tr("admin.col.average"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 3.4f * em);
-    ImGui::TableSetupColumn(ctx.tr("admin.col.final"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 3.0f * em);
-    ImGui::TableSetupColumn(ctx.tr("admin.col.completed"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 5.2f * em);
-    ImGui::TableSetupColumn(ctx.tr("admin.col.last_activity"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 6.0f * em);
+    ImGui::TableSetupColumn(ctx.tr("admin.col.passed"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            3.0f * em);
+    ImGui::TableSetupColumn(ctx.tr("admin.col.average"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            3.4f * em);
+    ImGui::TableSetupColumn(ctx.tr("admin.col.final"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            3.0f * em);
+    ImGui::TableSetupColumn(ctx.tr("admin.col.completed"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            5.2f * em);
+    ImGui::TableSetupColumn(ctx.tr("admin.col.last_activity"),
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            6.0f * em);
     ImGui::TableHeadersRow();
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -234,7 +257,8 @@ void DashboardScreen::DrawTable(const ScreenContext& ctx, const AdminController&
             selected_nip_ = row->nip;
             selected_name_ = row->name;
             selected_completed_ = !row->completed_at.empty();
-            const std::string file = admin::DefaultOutputDir(admin.db_path()) + "/sertifikat-" + row->nip + ".pdf";
+            const std::string file =
+                admin::DefaultOutputDir(admin.db_path()) + "/sertifikat-" + row->nip + ".pdf";
             std::snprintf(certificate_path_, sizeof certificate_path_, "%s", file.c_str());
         }
         ImGui::PopID();
@@ -284,8 +308,10 @@ void DashboardScreen::DrawPager(const ScreenContext& ctx, const AdminController&
     if (!d.rows.empty()) {
         const int64_t from = d.page * admin::kPageRows + 1;
         const int64_t to = from + int64_t(d.rows.size()) - 1;
-        std::string text = ctx.tr.Fmt("admin.page.range", {{"from", admin::Thousands(from)}, {"to", admin::Thousands(to)},
-                                                            {"n", d.loaded ? admin::Thousands(d.total) : std::string("\xE2\x80\xA6")}});
+        std::string text = ctx.tr.Fmt(
+            "admin.page.range", {{"from", admin::Thousands(from)},
+                                 {"to", admin::Thousands(to)},
+                                 {"n", d.loaded ? admin::Thousands(d.total) : std::string("\xE2\x80\xA6")}});
         if (d.page_loading) text += "  \xC2\xB7  " + std::string(ctx.tr("admin.loading"));
         Muted(ctx, text.c_str());
     } else if (d.page_loading) {
@@ -314,9 +340,11 @@ void DashboardScreen::DrawSummary(const ScreenContext& ctx, const AdminControlle
     };
     const Figure figures[] = {
         {admin::Thousands(d.total), ctx.tr("admin.sum.learners")},
-        {admin::Thousands(completed) + " (" + admin::PercentText(d.total ? double(completed) / double(d.total) : 0) + ")",
+        {admin::Thousands(completed) + " (" +
+             admin::PercentText(d.total ? double(completed) / double(d.total) : 0) + ")",
          ctx.tr("admin.sum.completed")},
-        {score_n ? admin::Decimal(score_sum / double(score_n)) : std::string("\xE2\x80\x93"), ctx.tr("admin.sum.final_avg")}};
+        {score_n ? admin::Decimal(score_sum / double(score_n)) : std::string("\xE2\x80\x93"),
+         ctx.tr("admin.sum.final_avg")}};
     const float col_w = ImGui::GetContentRegionAvail().x / 3.0f;
     const float x0 = ImGui::GetCursorPosX();
     for (int i = 0; i < 3; ++i) {
@@ -356,12 +384,13 @@ void DashboardScreen::DrawSummary(const ScreenContext& ctx, const AdminControlle
     ImGui::PushFont(ctx.fonts.normal.bold);
     ImGui::TextUnformatted(ctx.tr("admin.chart.scores"));
     ImGui::PopFont();
-    Muted(ctx, ctx.tr.Fmt("admin.chart.scores_note", {{"n", admin::Thousands(d.histogram.total())},
-                                                       {"pass", admin::Decimal(ctx.course.pass_mark, 0)}})
+    Muted(ctx, ctx.tr
+                   .Fmt("admin.chart.scores_note", {{"n", admin::Thousands(d.histogram.total())},
+                                                    {"pass", admin::Decimal(ctx.course.pass_mark, 0)}})
                    .c_str());
     ImGui::Dummy(ImVec2(0, 0.3f * em));
-    Histogram("##scores", d.histogram.counts, d.histogram.lo, d.histogram.hi, ctx.palette.border, ctx.palette.accent,
-              ctx.course.pass_mark, ctx.palette.text, ctx.palette.text_muted, 5.0f);
+    Histogram("##scores", d.histogram.counts, d.histogram.lo, d.histogram.hi, ctx.palette.border,
+              ctx.palette.accent, ctx.course.pass_mark, ctx.palette.text, ctx.palette.text_muted, 5.0f);
     ImGui::Dummy(ImVec2(0, 1.0f * em));
 
     // Per-instansi summary.
@@ -369,10 +398,14 @@ void DashboardScreen::DrawSummary(const ScreenContext& ctx, const AdminControlle
     ImGui::TextUnformatted(ctx.tr("admin.sum.per_instansi"));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 0.3f * em));
-    if (ImGui::BeginTable("##instansi", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable(
+            "##instansi", 4,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn(ctx.tr("admin.col.instansi"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.tr("admin.sum.col_learners"), ImGuiTableColumnFlags_WidthFixed, 3.5f * em);
-        ImGui::TableSetupColumn(ctx.tr("admin.sum.col_completed"), ImGuiTableColumnFlags_WidthFixed, 7.5f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.sum.col_learners"), ImGuiTableColumnFlags_WidthFixed,
+                                3.5f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.sum.col_completed"), ImGuiTableColumnFlags_WidthFixed,
+                                7.5f * em);
         ImGui::TableSetupColumn(ctx.tr("admin.sum.col_avg"), ImGuiTableColumnFlags_WidthFixed, 3.5f * em);
         ImGui::TableHeadersRow();
         for (const auto& s : d.instansi) {
@@ -418,10 +451,12 @@ void DashboardScreen::DrawSelection(const ScreenContext& ctx, const AdminControl
     if (ActionButton(ctx.tr("admin.cert.save_one"), true, !status.running))
         ctx.intents.Push(AdminIntent{admin::SaveCertificate{selected_nip_, certificate_path_}});
     ImGui::SameLine(0.0f, 1.0f * em);
-    if (status.running) Muted(ctx, ctx.tr("admin.working"));
+    if (status.running)
+        Muted(ctx, ctx.tr("admin.working"));
     else if (!status.text.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text,
-                              ImGui::ColorConvertU32ToFloat4(status.ok ? ctx.palette.text_muted : ctx.palette.error_text));
+        ImGui::PushStyleColor(
+            ImGuiCol_Text,
+            ImGui::ColorConvertU32ToFloat4(status.ok ? ctx.palette.text_muted : ctx.palette.error_text));
         ImGui::TextUnformatted(status.text.c_str());
         ImGui::PopStyleColor();
     }

@@ -1,8 +1,8 @@
 #pragma once
 // Dasbor peserta (trainer area): the learner table with search, filters and sorting, a page of 50 rows at a
-// time with a pager (keyset paging: every page costs the same at 100,000 learners), the totals, completion per module, the
-// score distribution and the per-instansi summary. A selected learner who completed the course can get
-// a certificate here.
+// time with a pager (keyset paging: every page costs the same at 100,000 learners), the totals, completion
+// per module, the score distribution and the per-instansi summary. A selected learner who completed the
+// course can get a certificate here.
 //
 // Holds only the filter being edited and the selection; the rows, summaries and charts live in
 // AdminController, which re-queries on a worker thread when the filter changes (never on every frame).

@@ -45,7 +45,8 @@ void EssayScreen::Select(const records::UngradedEssay& essay) {
     comment_[0] = '\0';
 }
 
-void EssayScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const admin::AdminController& admin) {
+void EssayScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate,
+                       const admin::AdminController& admin) {
     BeginAdminPage("##essays");
     if (!gate.Require(ctx)) {
         EndAdminPage();
@@ -62,10 +63,13 @@ void EssayScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const a
     ImGui::PopFont();
     ImGui::SameLine(0.0f, 1.5f * em);
     ImGui::AlignTextToFramePadding();
-    if (data.loading && !data.loaded) Muted(ctx, ctx.tr("admin.working"));
-    else Muted(ctx, ctx.tr.Fmt("records_ui.essay_count", {{"n", admin::Thousands(data.total)}}).c_str());
+    if (data.loading && !data.loaded)
+        Muted(ctx, ctx.tr("admin.working"));
+    else
+        Muted(ctx, ctx.tr.Fmt("records_ui.essay_count", {{"n", admin::Thousands(data.total)}}).c_str());
     ImGui::SameLine(0.0f, 1.0f * em);
-    if (ActionButton(ctx.tr("records_ui.essay_refresh"), false, !data.loading)) ctx.intents.Push(AdminIntent{admin::LoadEssays{}});
+    if (ActionButton(ctx.tr("records_ui.essay_refresh"), false, !data.loading))
+        ctx.intents.Push(AdminIntent{admin::LoadEssays{}});
     if (!data.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.palette.error_text));
         ImGui::TextWrapped("%s", data.error.c_str());
@@ -76,8 +80,10 @@ void EssayScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const a
     if (data.results != seen_results_) {  // a new list: keep the selection if it is still waiting
         seen_results_ = data.results;
         if (!Find(data, selected_)) {
-            if (data.list.empty()) selected_.clear();
-            else Select(data.list.front());
+            if (data.list.empty())
+                selected_.clear();
+            else
+                Select(data.list.front());
         }
     }
 
@@ -97,8 +103,10 @@ void EssayScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const a
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.0f * em, 0.8f * em));
     ImGui::BeginChild("##essay_detail", ImVec2(0, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
-    if (const auto* e = Find(data, selected_)) DrawDetail(ctx, admin, *e);
-    else Muted(ctx, ctx.tr("records_ui.essay_pick"));
+    if (const auto* e = Find(data, selected_))
+        DrawDetail(ctx, admin, *e);
+    else
+        Muted(ctx, ctx.tr("records_ui.essay_pick"));
     ImGui::EndChild();
     ImGui::PopStyleColor();
     EndAdminPage();
@@ -107,8 +115,8 @@ void EssayScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const a
 void EssayScreen::DrawList(const ScreenContext& ctx, const admin::AdminController& admin, float height) {
     const auto& data = admin.essays();
     const float em = ImGui::GetFontSize();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_PadOuterX;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##essay_table", 2, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(ctx.tr("records_ui.essay_col_learner"), ImGuiTableColumnFlags_WidthStretch);
@@ -120,7 +128,8 @@ void EssayScreen::DrawList(const ScreenContext& ctx, const admin::AdminControlle
         ImGui::PushID(e.response_id.c_str());
         const bool selected = e.response_id == selected_;
         // Two lines per row: who, then which module (muted).
-        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 2.2f * em)) && !selected)
+        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 2.2f * em)) &&
+            !selected)
             Select(e);
         ImGui::SameLine(0.0f, 0.0f);
         ImGui::BeginGroup();
@@ -136,18 +145,23 @@ void EssayScreen::DrawList(const ScreenContext& ctx, const admin::AdminControlle
     if (data.total > int64_t(data.list.size())) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        Muted(ctx, ctx.tr.Fmt("records_ui.essay_more", {{"n", admin::Thousands(data.total - int64_t(data.list.size()))}}).c_str());
+        Muted(ctx, ctx.tr
+                       .Fmt("records_ui.essay_more",
+                            {{"n", admin::Thousands(data.total - int64_t(data.list.size()))}})
+                       .c_str());
     }
     ImGui::EndTable();
 }
 
-void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin, const records::UngradedEssay& e) {
+void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin,
+                             const records::UngradedEssay& e) {
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(ctx.fonts.normal.h3);
     ImGui::TextUnformatted(Who(e).c_str());
     ImGui::PopFont();
     std::string line = e.instansi.empty() ? std::string() : e.instansi + " \xC2\xB7 ";
-    line += (e.module_title.empty() ? e.module_id : e.module_title) + " \xC2\xB7 " + admin::DayText(e.answered_at);
+    line += (e.module_title.empty() ? e.module_id : e.module_title) + " \xC2\xB7 " +
+            admin::DayText(e.answered_at);
     if (!e.submitted) line += " \xC2\xB7 " + std::string(ctx.tr("records_ui.essay_open_attempt"));
     ImGui::PushTextWrapPos(0.0f);
     Muted(ctx, line.c_str());
@@ -166,8 +180,10 @@ void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminControl
     ImGui::BeginChild("##answer", ImVec2(0, answer_h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     ImGui::PushTextWrapPos(0.0f);
-    if (e.answer.empty()) Muted(ctx, ctx.tr("records_ui.essay_empty_answer"));
-    else ImGui::TextUnformatted(e.answer.c_str());
+    if (e.answer.empty())
+        Muted(ctx, ctx.tr("records_ui.essay_empty_answer"));
+    else
+        ImGui::TextUnformatted(e.answer.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -188,7 +204,8 @@ void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminControl
     ImGui::SameLine(0.0f, 1.0f * em);
     ImGui::SetNextItemWidth(9.0f * em);
     // Until a grade is picked the slider says what to do with it (its text is a format: no '%' in it).
-    if (ImGui::SliderInt("##percent", &percent_, 0, 100, chosen_ ? "%d%%" : ctx.tr("records_ui.essay_grade_unset"),
+    if (ImGui::SliderInt("##percent", &percent_, 0, 100,
+                         chosen_ ? "%d%%" : ctx.tr("records_ui.essay_grade_unset"),
                          ImGuiSliderFlags_AlwaysClamp))
         chosen_ = true;
     ImGui::Dummy(ImVec2(0, 0.3f * em));
@@ -204,7 +221,8 @@ void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminControl
     } else if (!chosen_ && status.text.empty()) {
         Muted(ctx, ctx.tr("records_ui.essay_grade_needed"));  // why "Simpan nilai" is greyed out
     } else if (!status.text.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(status.ok ? ctx.palette.text : ctx.palette.error_text));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(
+                                                 status.ok ? ctx.palette.text : ctx.palette.error_text));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(status.text.c_str());
         ImGui::PopTextWrapPos();

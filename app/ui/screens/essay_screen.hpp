@@ -17,11 +17,12 @@ struct EssayScreen {
 
 private:
     void DrawList(const ScreenContext& ctx, const admin::AdminController& admin, float height);
-    void DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin, const records::UngradedEssay& essay);
+    void DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin,
+                    const records::UngradedEssay& essay);
     void Select(const records::UngradedEssay& essay);
 
-    std::string selected_;      // response id shown in the detail pane
-    int seen_results_ = -1;     // EssayData::results the selection was made for
+    std::string selected_;   // response id shown in the detail pane
+    int seen_results_ = -1;  // EssayData::results the selection was made for
     int percent_ = 0;
     bool chosen_ = false;  // a grade was picked for the selected answer
     char comment_[2001] = {};

@@ -81,10 +81,12 @@ void HomeScreen::Draw(const ScreenContext& ctx) {
 
             // Bottom line: minutes and pages on the left, the call to action on the right.
             splitter.SetCurrentChannel(draw, 1);
-            if (learning && m.ok()) learning::DrawModuleBadge(ctx, *learning, m.id, ImVec2(b.x - pad, a.y + 0.8f * pad));
+            if (learning && m.ok())
+                learning::DrawModuleBadge(ctx, *learning, m.id, ImVec2(b.x - pad, a.y + 0.8f * pad));
             const float y = b.y - pad - f.small->FontSize * 1.2f;
             std::string meta;
-            if (m.ok() && m.minutes > 0) meta = ctx.tr.Fmt("home.minutes", {{"n", std::to_string(m.minutes)}});
+            if (m.ok() && m.minutes > 0)
+                meta = ctx.tr.Fmt("home.minutes", {{"n", std::to_string(m.minutes)}});
             if (m.ok() && !m.reading.pages.empty()) {
                 if (!meta.empty()) meta += "  \xC2\xB7  ";
                 meta += ctx.tr.Fmt("home.pages", {{"n", std::to_string(m.reading.pages.size())}});
@@ -93,14 +95,16 @@ void HomeScreen::Draw(const ScreenContext& ctx) {
             if (m.ok()) {
                 const std::string action = std::string(ctx.tr("home.open")) + "  \xE2\x86\x92";
                 const float w = f.bold->CalcTextSizeA(f.bold->FontSize, FLT_MAX, 0, action.c_str()).x;
-                draw->AddText(f.bold, f.bold->FontSize, ImVec2(b.x - pad - w, y - (f.bold->FontSize - f.small->FontSize) * 0.5f),
+                draw->AddText(f.bold, f.bold->FontSize,
+                              ImVec2(b.x - pad - w, y - (f.bold->FontSize - f.small->FontSize) * 0.5f),
                               p.accent, action.c_str());
             }
 
             splitter.SetCurrentChannel(draw, 0);
             const float r = 0.5f * em;
             draw->AddRectFilled(a, b, hovered ? p.surface_hover : (m.ok() ? p.surface : p.error_bg), r);
-            draw->AddRect(a, b, hovered ? p.accent : (m.ok() ? p.border : p.error_text), r, 0, hovered ? 2.0f : 1.0f);
+            draw->AddRect(a, b, hovered ? p.accent : (m.ok() ? p.border : p.error_text), r, 0,
+                          hovered ? 2.0f : 1.0f);
             draw->AddRectFilled(a, ImVec2(a.x + 0.3f * em, b.y), m.ok() ? p.accent : p.error_text, r,
                                 ImDrawFlags_RoundCornersLeft);
         }

@@ -23,14 +23,17 @@ void Muted(const ScreenContext& ctx, const char* text) {
     ImGui::PopStyleColor();
 }
 
-const content::Question* FindQuestion(const content::Course& course, const std::string& module_id, const std::string& id) {
+const content::Question* FindQuestion(const content::Course& course, const std::string& module_id,
+                                      const std::string& id) {
     if (const content::Module* m = course.FindModule(module_id))
         for (const auto& q : m->questions)
             if (q.id == id) return &q;
     return nullptr;
 }
 
-std::string OptionalPercent(const std::optional<double>& v) { return v ? admin::Decimal(*v, 0) + " %" : "\xE2\x80\x93"; }
+std::string OptionalPercent(const std::optional<double>& v) {
+    return v ? admin::Decimal(*v, 0) + " %" : "\xE2\x80\x93";
+}
 
 // The flags of one question as short labels; `serious` ones are drawn in the error colour.
 struct Flag {
@@ -51,8 +54,9 @@ void DrawFlags(const ScreenContext& ctx, const records::ItemStats& s, bool dash_
     for (const auto& f : Flags(s)) {
         if (!first) ImGui::SameLine(0.0f, 0.5f * ImGui::GetFontSize());
         first = false;
-        ImGui::PushStyleColor(ImGuiCol_Text,
-                              ImGui::ColorConvertU32ToFloat4(f.serious ? ctx.palette.error_text : ctx.palette.callout_label));
+        ImGui::PushStyleColor(
+            ImGuiCol_Text,
+            ImGui::ColorConvertU32ToFloat4(f.serious ? ctx.palette.error_text : ctx.palette.callout_label));
         ImGui::TextUnformatted(ctx.tr(f.key));
         ImGui::PopStyleColor();
     }
@@ -84,14 +88,19 @@ std::string LegalTagText(const std::string& tag) {
     }
     for (; i < parts.size(); ++i) {
         const std::string& p = parts[i];
-        if (p == "Ps") out += " Pasal";
-        else if (p.size() == 1 && p[0] >= 'a' && p[0] <= 'z' && i > 0 && AllDigits(parts[i - 1])) out += " huruf " + p;
-        else out += " " + p;
+        if (p == "Ps")
+            out += " Pasal";
+        else if (p.size() == 1 && p[0] >= 'a' && p[0] <= 'z' && i > 0 && AllDigits(parts[i - 1]))
+            out += " huruf " + p;
+        else
+            out += " " + p;
     }
     return out;
 }
 
-bool IsSourceTag(const std::string& tag) { return tag.rfind("seed-", 0) == 0; }
+bool IsSourceTag(const std::string& tag) {
+    return tag.rfind("seed-", 0) == 0;
+}
 
 // The question's legal-basis tags, readable; its webinar-source tags ("seed-S2") separately.
 std::string LegalTags(const content::Question* q) {
@@ -118,7 +127,8 @@ std::string AnswerLabel(const content::Question* q, const std::string& json) {
 
 }  // namespace
 
-void ItemAnalysisScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, const AdminController& admin) {
+void ItemAnalysisScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate,
+                              const AdminController& admin) {
     BeginAdminPage("##items");
     if (!gate.Require(ctx)) {
         EndAdminPage();
@@ -151,19 +161,28 @@ void ItemAnalysisScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, 
 
     const float avail = ImGui::GetContentRegionAvail().y;
     const float table_h = std::max(8.0f * em, avail * 0.52f);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX |
-                                  ImGuiTableFlags_Resizable;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_PadOuterX | ImGuiTableFlags_Resizable;
     if (ImGui::BeginTable("##item_table", 8, flags, ImVec2(0, table_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_no"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort, 2.2f * em);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_question"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 3.0f);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_legal"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.3f);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_no"),
+                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort,
+                                2.2f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_question"),
+                                ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 3.0f);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_legal"),
+                                ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.3f);
         ImGui::TableSetupColumn("s", ImGuiTableColumnFlags_WidthFixed, 3.0f * em);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_facility"), ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_discrimination"), ImGuiTableColumnFlags_WidthFixed, 6.2f * em);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_efficiency"), ImGuiTableColumnFlags_WidthFixed, 5.2f * em);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_flags"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 11.0f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_facility"), ImGuiTableColumnFlags_WidthFixed,
+                                5.0f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_discrimination"), ImGuiTableColumnFlags_WidthFixed,
+                                6.2f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_efficiency"), ImGuiTableColumnFlags_WidthFixed,
+                                5.2f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_flags"),
+                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 11.0f * em);
         ImGui::TableHeadersRow();
         ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
         if (specs && specs->SpecsDirty && specs->SpecsCount > 0) {
@@ -177,15 +196,21 @@ void ItemAnalysisScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, 
             auto key = [&](int i) -> double {
                 const auto& s = st[size_t(i)];
                 switch (sort_column_) {
-                    case 3: return double(s.s);
-                    case 4: return s.facility;
-                    case 5: return s.discrimination.value_or(-1e9);
-                    case 6: return s.efficiency.value_or(-1e9);
-                    default: return double(i);
+                    case 3:
+                        return double(s.s);
+                    case 4:
+                        return s.facility;
+                    case 5:
+                        return s.discrimination.value_or(-1e9);
+                    case 6:
+                        return s.efficiency.value_or(-1e9);
+                    default:
+                        return double(i);
                 }
             };
-            std::stable_sort(order_.begin(), order_.end(),
-                             [&](int a, int b) { return sort_descending_ ? key(a) > key(b) : key(a) < key(b); });
+            std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+                return sort_descending_ ? key(a) > key(b) : key(a) < key(b);
+            });
         }
         for (int row : order_) {
             if (row >= int(data.stats.size())) continue;
@@ -205,7 +230,8 @@ void ItemAnalysisScreen::Draw(const ScreenContext& ctx, admin::AdminGate& gate, 
             ImGui::PopID();
             ImGui::TableNextColumn();
             std::string title = q ? (q->title.empty() ? q->stem : q->title) : s.question_id;
-            title = title.substr(0, title.find('\n'));  // one line per row; the full text is in the detail pane
+            title =
+                title.substr(0, title.find('\n'));  // one line per row; the full text is in the detail pane
             ImGui::TextUnformatted(title.c_str());
             ImGui::TableNextColumn();
             Muted(ctx, LegalTags(q).c_str());
@@ -249,7 +275,8 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
             module_ = modules.front().id;
             int most = 0;
             for (const auto& m : modules)
-                if (auto it = data.flagged_by_module.find(m.id); it != data.flagged_by_module.end() && it->second > most) {
+                if (auto it = data.flagged_by_module.find(m.id);
+                    it != data.flagged_by_module.end() && it->second > most) {
                     most = it->second;
                     module_ = m.id;
                 }
@@ -293,9 +320,10 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
     const auto& o = data.options;
     const records::LearnerFilter& a = o.learners;
     const records::LearnerFilter& b = options.learners;
-    const bool same_filter = a.search == b.search && a.instansi == b.instansi && a.since == b.since && a.until == b.until &&
-                             a.date_field == b.date_field && a.module_id == b.module_id &&
-                             a.module_status == b.module_status && a.status == b.status;
+    const bool same_filter = a.search == b.search && a.instansi == b.instansi && a.since == b.since &&
+                             a.until == b.until && a.date_field == b.date_field &&
+                             a.module_id == b.module_id && a.module_status == b.module_status &&
+                             a.status == b.status;
     const bool changed = o.module_id != options.module_id || o.attempts != options.attempts ||
                          o.include_class_sessions != options.include_class_sessions || !same_filter;
     if (!options.module_id.empty() && (changed || (!data.loaded && !data.loading && data.error.empty())))
@@ -304,10 +332,11 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     int flagged = 0;
     for (const auto& s : data.stats) flagged += Flags(s).empty() ? 0 : 1;
-    std::string line = data.loading || (module_.empty() && !modules.empty()) ? std::string(ctx.tr("admin.loading"))
-                                    : ctx.tr.Fmt("admin.items.summary", {{"n", std::to_string(data.stats.size())},
-                                                                         {"flagged", std::to_string(flagged)},
-                                                                         {"ms", admin::Decimal(data.query_ms, 0)}});
+    std::string line = data.loading || (module_.empty() && !modules.empty())
+                           ? std::string(ctx.tr("admin.loading"))
+                           : ctx.tr.Fmt("admin.items.summary", {{"n", std::to_string(data.stats.size())},
+                                                                {"flagged", std::to_string(flagged)},
+                                                                {"ms", admin::Decimal(data.query_ms, 0)}});
     Muted(ctx, line.c_str());
     ImGui::PushTextWrapPos(0.0f);
     Muted(ctx, ctx.tr("admin.items.explain"));
@@ -315,7 +344,8 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
     ImGui::Dummy(ImVec2(0, 0.4f * em));
 }
 
-void ItemAnalysisScreen::DrawDetail(const ScreenContext& ctx, const AdminController& admin, const records::ItemStats& s) {
+void ItemAnalysisScreen::DrawDetail(const ScreenContext& ctx, const AdminController& admin,
+                                    const records::ItemStats& s) {
     const float em = ImGui::GetFontSize();
     const content::Question* q = FindQuestion(ctx.course, admin.items().options.module_id, s.question_id);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(ctx.palette.surface));
@@ -341,7 +371,8 @@ void ItemAnalysisScreen::DrawDetail(const ScreenContext& ctx, const AdminControl
         Muted(ctx, ctx.tr.Fmt("admin.items.source", {{"parts", source}}).c_str());
     if (q) {
         ImGui::Dummy(ImVec2(0, 0.3f * em));
-        Muted(ctx, (std::string(ctx.tr("admin.items.right_answer")) + ": " + engine::RightAnswerText(*q)).c_str());
+        Muted(ctx,
+              (std::string(ctx.tr("admin.items.right_answer")) + ": " + engine::RightAnswerText(*q)).c_str());
     }
     ImGui::Dummy(ImVec2(0, 0.3f * em));
     DrawFlags(ctx, s, false);
@@ -355,7 +386,8 @@ void ItemAnalysisScreen::DrawDetail(const ScreenContext& ctx, const AdminControl
     ImGui::PopFont();
     if (ImGui::BeginTable("##answers", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn(ctx.tr("admin.items.col_answer"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ctx.tr("admin.items.col_chosen"), ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
+        ImGui::TableSetupColumn(ctx.tr("admin.items.col_chosen"), ImGuiTableColumnFlags_WidthFixed,
+                                9.0f * em);
         ImGui::TableSetupColumn(ctx.tr("admin.items.col_mark"), ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
         ImGui::TableHeadersRow();
         for (const auto& a : s.answers) {

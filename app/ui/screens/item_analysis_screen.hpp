@@ -18,15 +18,16 @@ struct ItemAnalysisScreen {
 
 private:
     void DrawControls(const ScreenContext& ctx, const admin::AdminController& admin);
-    void DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin, const records::ItemStats& item);
+    void DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin,
+                    const records::ItemStats& item);
 
     std::string module_;
     bool all_attempts_ = false;
     bool class_sessions_ = true;
     bool use_dashboard_filter_ = false;
-    std::string selected_;          // question id shown in the detail pane
-    int seen_results_ = -1;         // ItemAnalysisData::results that `order_` was built for
-    std::vector<int> order_;        // rows in display order (sorted by the table's sort spec)
+    std::string selected_;    // question id shown in the detail pane
+    int seen_results_ = -1;   // ItemAnalysisData::results that `order_` was built for
+    std::vector<int> order_;  // rows in display order (sorted by the table's sort spec)
     int sort_column_ = 0;
     bool sort_descending_ = false;
     bool scroll_to_selected_ = false;

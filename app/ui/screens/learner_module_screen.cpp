@@ -13,7 +13,9 @@ namespace {
 
 using learning::Gap;
 
-void Push(const ScreenContext& ctx, learning::Action action) { ctx.intents.Push(LearningIntent{std::move(action)}); }
+void Push(const ScreenContext& ctx, learning::Action action) {
+    ctx.intents.Push(LearningIntent{std::move(action)});
+}
 
 // "2026-11-24T14:03:00.123Z" -> "24/11/2026" (the date as an Indonesian form writes it).
 std::string ShortDate(const std::string& iso) {
@@ -66,7 +68,8 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
         return;
     }
     if (!learning.error().empty()) {
-        learning::NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text, p.error_text, col.width);
+        learning::NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text,
+                          p.error_text, col.width);
         Gap(0.6f);
     }
     const store::ModuleState* state = learning.module_state(m->id);
@@ -76,7 +79,8 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
         if (ctx.course.modules[i].id == m->id) number = int(i) + 1;
 
     const ImVec2 title_top = ImGui::GetCursorScreenPos();
-    WrappedText(ctx.tr.Fmt("home.module_number", {{"n", std::to_string(number)}}), f.small, p.accent, col.width, 1.3f);
+    WrappedText(ctx.tr.Fmt("home.module_number", {{"n", std::to_string(number)}}), f.small, p.accent,
+                col.width, 1.3f);
     learning::StatusPill(ctx, status, ImVec2(title_top.x + col.width, title_top.y));
     WrappedText(m->title, f.h1, p.heading, col.width - 8.0f * em, 1.25f);
     if (!m->description.empty()) WrappedText(m->description, f.regular, p.text_muted, col.width);
@@ -89,17 +93,21 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
         const auto& reading = state ? state->reading : std::nullopt;
         const int reached = reading ? std::min(pages, reading->max_page + 1) : 0;
         Gap(0.3f);
-        WrappedText(reading ? ctx.tr.Fmt("overview.reading_progress",
-                                         {{"page", std::to_string(reading->page + 1)}, {"total", std::to_string(pages)},
-                                          {"reached", std::to_string(reached)}})
-                            : ctx.tr.Fmt("overview.reading_new", {{"total", std::to_string(pages)}, {"n", std::to_string(m->minutes)}}),
-                    f.regular, p.text, inner);
+        WrappedText(
+            reading ? ctx.tr.Fmt("overview.reading_progress", {{"page", std::to_string(reading->page + 1)},
+                                                               {"total", std::to_string(pages)},
+                                                               {"reached", std::to_string(reached)}})
+                    : ctx.tr.Fmt("overview.reading_new",
+                                 {{"total", std::to_string(pages)}, {"n", std::to_string(m->minutes)}}),
+            f.regular, p.text, inner);
         Gap(0.4f);
         learning::ProgressBar(ctx, pages > 0 ? float(reached) / float(pages) : 0.0f, inner);
         Gap(0.7f);
-        const char* label = !reading ? ctx.tr("overview.read_start")
-                                     : (reached >= pages ? ctx.tr("overview.read_again") : ctx.tr("overview.read_continue"));
-        if (ActionButton(label, !reading || reached < pages, pages > 0, 10.0f)) Push(ctx, learning::ResumeReading{m->id});
+        const char* label =
+            !reading ? ctx.tr("overview.read_start")
+                     : (reached >= pages ? ctx.tr("overview.read_again") : ctx.tr("overview.read_continue"));
+        if (ActionButton(label, !reading || reached<pages, pages> 0, 10.0f))
+            Push(ctx, learning::ResumeReading{m->id});
     });
 
     // ---- quiz ----
@@ -112,10 +120,11 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
             if (question.type != content::QuestionType::Description) ++bank;
         const int per = std::min(q.questions_per_attempt, bank);
         const int used = state ? state->submitted_attempts : 0;
-        std::string attempts = q.attempts_allowed == 0
-                                   ? std::string(ctx.tr("overview.attempts_unlimited"))
-                                   : ctx.tr.Fmt("overview.attempts_left", {{"used", std::to_string(used)},
-                                                                           {"max", std::to_string(q.attempts_allowed)}});
+        std::string attempts =
+            q.attempts_allowed == 0
+                ? std::string(ctx.tr("overview.attempts_unlimited"))
+                : ctx.tr.Fmt("overview.attempts_left",
+                             {{"used", std::to_string(used)}, {"max", std::to_string(q.attempts_allowed)}});
         WrappedText(ctx.tr.Fmt("overview.quiz_info", {{"n", std::to_string(per)},
                                                       {"mode", ModeText(ctx, q.mode)},
                                                       {"pass", learning::FormatScore(ctx.course.pass_mark)},
@@ -125,13 +134,15 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
                     f.regular, p.text, inner);
         WrappedText(attempts, f.small, p.text_muted, inner, 1.4f);
         if (state && state->outcome.score)
-            WrappedText(ctx.tr.Fmt("overview.quiz_score", {{"score", learning::FormatScore(*state->outcome.score)}}), f.bold,
-                        state->outcome.quiz_passed ? learning::SuccessText(p) : p.text, inner, 1.4f);
+            WrappedText(
+                ctx.tr.Fmt("overview.quiz_score", {{"score", learning::FormatScore(*state->outcome.score)}}),
+                f.bold, state->outcome.quiz_passed ? learning::SuccessText(p) : p.text, inner, 1.4f);
         Gap(0.7f);
         if (bank == 0) {
             WrappedText(ctx.tr("overview.no_quiz"), f.regular, p.text_muted, inner);
         } else if (view.has_open_attempt) {
-            if (ActionButton(ctx.tr("overview.quiz_continue"), true, true, 10.0f)) Push(ctx, learning::StartQuiz{m->id, std::nullopt});
+            if (ActionButton(ctx.tr("overview.quiz_continue"), true, true, 10.0f))
+                Push(ctx, learning::StartQuiz{m->id, std::nullopt});
         } else if (!view.may_start_attempt) {
             WrappedText(ctx.tr("overview.no_attempts_left"), f.regular, p.error_text, inner);
         } else {
@@ -143,7 +154,8 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
             if (ActionButton(ctx.tr("overview.start_ujian"), q.mode == content::QuizMode::Ujian, true, 10.0f))
                 Push(ctx, learning::StartQuiz{m->id, content::QuizMode::Ujian});
             Gap(0.3f);
-            WrappedText(q.mode == content::QuizMode::Latihan ? ctx.tr("overview.modes_help") : ctx.tr("overview.ujian_help"),
+            WrappedText(q.mode == content::QuizMode::Latihan ? ctx.tr("overview.modes_help")
+                                                             : ctx.tr("overview.ujian_help"),
                         f.small, p.text_muted, inner, 1.4f);
         }
         // Past attempts, newest first.
@@ -157,13 +169,14 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
             const int n = int(view.attempts.rend() - it);
             ImGui::PushID(it->id.c_str());
             Gap(0.25f);
-            const std::string line = ctx.tr.Fmt(
-                "overview.history_row", {{"n", std::to_string(n)},
-                                         {"date", ShortDate(it->submitted_at.value_or(it->started_at))},
-                                         {"mode", ModeText(ctx, it->mode)},
-                                         {"score", learning::FormatScore(it->score.value_or(0))},
-                                         {"verdict", it->passed.value_or(false) ? ctx.tr("result.passed_short")
-                                                                                : ctx.tr("result.failed_short")}});
+            const std::string line =
+                ctx.tr.Fmt("overview.history_row",
+                           {{"n", std::to_string(n)},
+                            {"date", ShortDate(it->submitted_at.value_or(it->started_at))},
+                            {"mode", ModeText(ctx, it->mode)},
+                            {"score", learning::FormatScore(it->score.value_or(0))},
+                            {"verdict", it->passed.value_or(false) ? ctx.tr("result.passed_short")
+                                                                   : ctx.tr("result.failed_short")}});
             ImGui::AlignTextToFramePadding();
             ImGui::PushFont(f.regular);
             ImGui::TextUnformatted(line.c_str());
@@ -196,20 +209,23 @@ void LearnerModuleScreen::Draw(const ScreenContext& ctx, const learning::Learnin
                     }
                 }
                 WrappedText(sc.title.empty() ? sc.id : sc.title, f.bold, p.text, inner, 1.4f);
-                std::string st = ended ? ctx.tr.Fmt("overview.scenario_done", {{"score", std::to_string(best_score)}})
-                                       : (open ? std::string(ctx.tr("overview.scenario_open"))
-                                               : std::string(ctx.tr("overview.scenario_new")));
+                std::string st =
+                    ended ? ctx.tr.Fmt("overview.scenario_done", {{"score", std::to_string(best_score)}})
+                          : (open ? std::string(ctx.tr("overview.scenario_open"))
+                                  : std::string(ctx.tr("overview.scenario_new")));
                 WrappedText(st, f.small, ended ? learning::SuccessText(p) : p.text_muted, inner, 1.4f);
                 Gap(0.3f);
-                const char* label = open ? ctx.tr("overview.scenario_continue")
-                                         : (ended ? ctx.tr("overview.scenario_again") : ctx.tr("overview.scenario_play"));
-                if (ActionButton(label, !ended, true, 10.0f)) Push(ctx, learning::StartScenario{m->id, sc.id});
+                const char* label =
+                    open ? ctx.tr("overview.scenario_continue")
+                         : (ended ? ctx.tr("overview.scenario_again") : ctx.tr("overview.scenario_play"));
+                if (ActionButton(label, !ended, true, 10.0f))
+                    Push(ctx, learning::StartScenario{m->id, sc.id});
                 ImGui::PopID();
             }
         });
     }
-    WrappedText(ctx.tr.Fmt("overview.pass_rule", {{"pass", learning::FormatScore(ctx.course.pass_mark)}}), f.small, p.text_muted,
-                col.width, 1.4f);
+    WrappedText(ctx.tr.Fmt("overview.pass_rule", {{"pass", learning::FormatScore(ctx.course.pass_mark)}}),
+                f.small, p.text_muted, col.width, 1.4f);
     Gap(1.5f);
     EndColumn(col);
 }

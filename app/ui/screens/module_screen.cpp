@@ -31,8 +31,8 @@ void HandleKeys(const ScreenContext& ctx, int page, int count) {
 
 void DrawObjectives(const ScreenContext& ctx, const content::Module& m, const FontSet& f, float width) {
     if (m.objectives.empty()) return;
-    Callout(ctx.tr("reader.objectives"), ctx.palette.objectives_bg, ctx.palette.accent, ctx.palette.accent, f.bold, width,
-            [&](float inner) {
+    Callout(ctx.tr("reader.objectives"), ctx.palette.objectives_bg, ctx.palette.accent, ctx.palette.accent,
+            f.bold, width, [&](float inner) {
                 std::vector<content::Block> items;
                 for (const auto& objective : m.objectives) {
                     content::Block item;
@@ -53,7 +53,8 @@ void DrawPage(const ScreenContext& ctx, const content::Module& m, int page, cons
     }
     WrappedText(pg.title.empty() ? m.title : pg.title, f.h1, ctx.palette.heading, width, 1.2f);
     if (page == 0 && !ctx.presenting && m.minutes > 0)
-        WrappedText(ctx.tr.Fmt("reader.minutes", {{"n", std::to_string(m.minutes)}}), f.small, ctx.palette.text_muted, width);
+        WrappedText(ctx.tr.Fmt("reader.minutes", {{"n", std::to_string(m.minutes)}}), f.small,
+                    ctx.palette.text_muted, width);
     ImGui::Dummy(ImVec2(1, 0.6f * em));
     if (page == 0) DrawObjectives(ctx, m, f, width);
     MarkdownView view{f, ctx.palette, ctx.tr, ctx.assets_dir, ctx.textures, width};
@@ -74,7 +75,8 @@ void ModuleScreen::Draw(const ScreenContext& ctx) {
             ctx.intents.Push(Navigate{Route{ScreenId::Home, {}, 0}});
         ImGui::Dummy(ImVec2(1, 0.8f * em));
         if (!m) {
-            WrappedText(ctx.tr.Fmt("reader.not_found", {{"id", ctx.route.module}}), ctx.fonts.normal.h3, p.heading, col.width);
+            WrappedText(ctx.tr.Fmt("reader.not_found", {{"id", ctx.route.module}}), ctx.fonts.normal.h3,
+                        p.heading, col.width);
         } else if (!m->ok()) {
             WrappedText(m->title, ctx.fonts.normal.h1, p.heading, col.width);
             ProblemsPanel(ctx, m->errors, col.width);
@@ -83,7 +85,8 @@ void ModuleScreen::Draw(const ScreenContext& ctx) {
             WrappedText(ctx.tr("reader.empty"), ctx.fonts.normal.regular, p.text_muted, col.width);
         }
         EndColumn(col);
-        if (ctx.presenting && platform::KeyPressed(platform::Key::Escape)) ctx.intents.Push(SetPresentation{false});
+        if (ctx.presenting && platform::KeyPressed(platform::Key::Escape))
+            ctx.intents.Push(SetPresentation{false});
         return;
     }
 
@@ -122,10 +125,12 @@ void ModuleScreen::Draw(const ScreenContext& ctx) {
 
     if (!ctx.presenting) {
         ImGui::SetCursorScreenPos(ImVec2(start.x + side, y));
-        if (ActionButton((std::string("\xE2\x86\x90  ") + ctx.tr("reader.prev")).c_str(), false, page > 0, 9.0f))
+        if (ActionButton((std::string("\xE2\x86\x90  ") + ctx.tr("reader.prev")).c_str(), false, page > 0,
+                         9.0f))
             GoToPage(ctx, page - 1);
         ImGui::SameLine();
-        if (ActionButton(ctx.tr("reader.present"), false, true, 0.0f)) ctx.intents.Push(SetPresentation{true});
+        if (ActionButton(ctx.tr("reader.present"), false, true, 0.0f))
+            ctx.intents.Push(SetPresentation{true});
     }
 
     // Position: centred text with a row of dots, one per page.
@@ -135,9 +140,11 @@ void ModuleScreen::Draw(const ScreenContext& ctx) {
     const float dots_w = float(count) * dot * 2 + float(count - 1) * dot_gap;
     const float cx = start.x + width * 0.5f;
     const float text_y = start.y + footer_h * 0.5f - (label.y + dot * 2 + 0.35f * em) * 0.5f;
-    draw->AddText(label_font, label_font->FontSize, ImVec2(cx - label.x * 0.5f, text_y), p.text, position.c_str());
+    draw->AddText(label_font, label_font->FontSize, ImVec2(cx - label.x * 0.5f, text_y), p.text,
+                  position.c_str());
     for (int i = 0; i < count; ++i) {
-        const ImVec2 c(cx - dots_w * 0.5f + dot + float(i) * (dot * 2 + dot_gap), text_y + label.y + 0.35f * em + dot);
+        const ImVec2 c(cx - dots_w * 0.5f + dot + float(i) * (dot * 2 + dot_gap),
+                       text_y + label.y + 0.35f * em + dot);
         if (i == page)
             draw->AddCircleFilled(c, dot, p.accent);
         else
@@ -146,12 +153,14 @@ void ModuleScreen::Draw(const ScreenContext& ctx) {
     if (ctx.presenting) {
         const char* hint = ctx.tr("reader.present_hint");
         ImFont* small = ctx.fonts.normal.small;
-        draw->AddText(small, small->FontSize, ImVec2(start.x + side, start.y + (footer_h - small->FontSize) * 0.5f),
-                      p.text_muted, hint);
+        draw->AddText(small, small->FontSize,
+                      ImVec2(start.x + side, start.y + (footer_h - small->FontSize) * 0.5f), p.text_muted,
+                      hint);
     }
 
     const bool last = page + 1 >= count;
-    const std::string next = last ? std::string(ctx.tr("reader.finish")) : std::string(ctx.tr("reader.next")) + "  \xE2\x86\x92";
+    const std::string next =
+        last ? std::string(ctx.tr("reader.finish")) : std::string(ctx.tr("reader.next")) + "  \xE2\x86\x92";
     ImGui::SetCursorScreenPos(ImVec2(start.x + width - side - 9.0f * em, y));
     if (!ctx.presenting || !last) {
         if (ActionButton(next.c_str(), true, true, 9.0f)) {

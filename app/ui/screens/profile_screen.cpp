@@ -16,7 +16,9 @@ namespace {
 using learning::Gap;
 using learning::MarkWidget;
 
-void Push(const ScreenContext& ctx, learning::Action action) { ctx.intents.Push(LearningIntent{std::move(action)}); }
+void Push(const ScreenContext& ctx, learning::Action action) {
+    ctx.intents.Push(LearningIntent{std::move(action)});
+}
 
 // "19880312 201503 2 001": the NIP in its groups (birth date, TMT, gender, sequence) reads at a glance.
 std::string GroupedNip(const std::string& nip) {
@@ -85,13 +87,14 @@ void ProfileScreen::Draw(const ScreenContext& ctx, const learning::LearningContr
     WrappedText(ctx.tr("profile.intro"), f.regular, p.text_muted, col.width);
     Gap(0.8f);
     if (!learning.available()) {
-        learning::NoteBox(ctx, ctx.tr("profile.no_db_title"), ctx.tr("profile.no_db"), p.error_bg, p.error_text, p.error_text,
-                          col.width);
+        learning::NoteBox(ctx, ctx.tr("profile.no_db_title"), ctx.tr("profile.no_db"), p.error_bg,
+                          p.error_text, p.error_text, col.width);
         EndColumn(col);
         return;
     }
     if (!learning.error().empty()) {
-        learning::NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text, p.error_text, col.width);
+        learning::NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text,
+                          p.error_text, col.width);
         Gap(0.6f);
     }
 
@@ -121,12 +124,14 @@ void ProfileScreen::Draw(const ScreenContext& ctx, const learning::LearningContr
     EndColumn(col);
 }
 
-void ProfileScreen::DrawList(const ScreenContext& ctx, const learning::LearningController& learning, float width) {
+void ProfileScreen::DrawList(const ScreenContext& ctx, const learning::LearningController& learning,
+                             float width) {
     const auto& f = ctx.fonts.normal;
     const auto& p = ctx.palette;
     const float em = ImGui::GetFontSize();
     const auto& people = learning.learners();
-    WrappedText(ctx.tr.Fmt("profile.list_heading", {{"n", std::to_string(people.size())}}), f.h3, p.heading, width, 1.3f);
+    WrappedText(ctx.tr.Fmt("profile.list_heading", {{"n", std::to_string(people.size())}}), f.h3, p.heading,
+                width, 1.3f);
     Gap(0.4f);
     if (people.empty()) {
         WrappedText(ctx.tr("profile.list_empty"), f.regular, p.text_muted, width);
@@ -153,7 +158,8 @@ void ProfileScreen::DrawList(const ScreenContext& ctx, const learning::LearningC
         WrappedText(where, f.regular, p.text, inner, 1.4f);
         Gap(0.5f);
         if (confirming) {
-            WrappedText(ctx.tr.Fmt("profile.remove_confirm", {{"name", person.profile.name}}), f.bold, p.error_text, inner, 1.4f);
+            WrappedText(ctx.tr.Fmt("profile.remove_confirm", {{"name", person.profile.name}}), f.bold,
+                        p.error_text, inner, 1.4f);
             WrappedText(ctx.tr("profile.remove_keeps"), f.small, p.text_muted, inner, 1.4f);
             Gap(0.4f);
             if (ActionButton(ctx.tr("profile.remove_yes"), true)) {
@@ -164,7 +170,8 @@ void ProfileScreen::DrawList(const ScreenContext& ctx, const learning::LearningC
             ImGui::SameLine();
             if (ActionButton(ctx.tr("profile.cancel"), false)) confirm_remove_id_.clear();
         } else {
-            if (ActionButton(ctx.tr("profile.enter"), true, true, 7.0f)) Push(ctx, learning::SelectLearner{person.id});
+            if (ActionButton(ctx.tr("profile.enter"), true, true, 7.0f))
+                Push(ctx, learning::SelectLearner{person.id});
             ImGui::SameLine();
             if (ActionButton(ctx.tr("profile.edit"), false)) {
                 editing_id_ = person.id;
@@ -182,7 +189,8 @@ void ProfileScreen::DrawList(const ScreenContext& ctx, const learning::LearningC
         draw->ChannelsSetCurrent(0);
         const float r = 0.5f * em;
         draw->AddRectFilled(a, ImVec2(a.x + width, bottom), p.surface, r);
-        draw->AddRect(a, ImVec2(a.x + width, bottom), current ? p.accent : p.border, r, 0, current ? 2.0f : 1.0f);
+        draw->AddRect(a, ImVec2(a.x + width, bottom), current ? p.accent : p.border, r, 0,
+                      current ? 2.0f : 1.0f);
         draw->ChannelsMerge();
         ImGui::SetCursorScreenPos(ImVec2(a.x, bottom + 0.8f * em));
         ImGui::Dummy(ImVec2(width, 0));
@@ -190,7 +198,8 @@ void ProfileScreen::DrawList(const ScreenContext& ctx, const learning::LearningC
     }
 }
 
-void ProfileScreen::DrawForm(const ScreenContext& ctx, const learning::LearningController& learning, float width) {
+void ProfileScreen::DrawForm(const ScreenContext& ctx, const learning::LearningController& learning,
+                             float width) {
     const auto& f = ctx.fonts.normal;
     const auto& p = ctx.palette;
     const auto& fb = learning.profile_feedback();
@@ -199,14 +208,17 @@ void ProfileScreen::DrawForm(const ScreenContext& ctx, const learning::LearningC
     static const std::string kNone;
     using learners::ProfileField;
     auto message = [&](ProfileField field) -> const std::string& { return show ? fb.Message(field) : kNone; };
-    WrappedText(editing_id_.empty() ? ctx.tr("profile.new_heading") : ctx.tr("profile.edit_heading"), f.h3, p.heading, width,
-                1.3f);
+    WrappedText(editing_id_.empty() ? ctx.tr("profile.new_heading") : ctx.tr("profile.edit_heading"), f.h3,
+                p.heading, width, 1.3f);
     Gap(0.5f);
     bool enter = false;
-    enter |= Field(ctx, "##name", ctx.tr("profile.name"), "", name_, message(ProfileField::Name), width, focus_name_);
+    enter |= Field(ctx, "##name", ctx.tr("profile.name"), "", name_, message(ProfileField::Name), width,
+                   focus_name_);
     focus_name_ = false;
-    enter |= Field(ctx, "##nip", ctx.tr("profile.nip"), ctx.tr("profile.nip_help"), nip_, message(ProfileField::Nip), width, false);
-    enter |= Field(ctx, "##instansi", ctx.tr("profile.instansi"), "", instansi_, message(ProfileField::Instansi), width, false);
+    enter |= Field(ctx, "##nip", ctx.tr("profile.nip"), ctx.tr("profile.nip_help"), nip_,
+                   message(ProfileField::Nip), width, false);
+    enter |= Field(ctx, "##instansi", ctx.tr("profile.instansi"), "", instansi_,
+                   message(ProfileField::Instansi), width, false);
     enter |= Field(ctx, "##jabatan", ctx.tr("profile.jabatan"), ctx.tr("profile.jabatan_help"), jabatan_,
                    message(ProfileField::Jabatan), width, false);
     if (show && !fb.general.empty()) {
@@ -221,7 +233,8 @@ void ProfileScreen::DrawForm(const ScreenContext& ctx, const learning::LearningC
     }
 }
 
-void ProfileScreen::DrawImport(const ScreenContext& ctx, const learning::LearningController& learning, float width) {
+void ProfileScreen::DrawImport(const ScreenContext& ctx, const learning::LearningController& learning,
+                               float width) {
     const auto& f = ctx.fonts.normal;
     const auto& p = ctx.palette;
     const float em = ImGui::GetFontSize();
@@ -251,23 +264,25 @@ void ProfileScreen::DrawImport(const ScreenContext& ctx, const learning::Learnin
     const auto& report = learning.roster_report();
     if (!report) return;
     const int accepted = report->added + report->updated + report->unchanged;
-    WrappedText(ctx.tr.Fmt("profile.import_result", {{"ok", std::to_string(accepted)}, {"rejected", std::to_string(report->rejected)}}),
+    WrappedText(ctx.tr.Fmt("profile.import_result", {{"ok", std::to_string(accepted)},
+                                                     {"rejected", std::to_string(report->rejected)}}),
                 f.bold, report->rejected ? learning::WarningText(p) : learning::SuccessText(p), width, 1.4f);
     WrappedText(ctx.tr.Fmt("profile.import_detail", {{"added", std::to_string(report->added)},
-                                                      {"updated", std::to_string(report->updated)},
-                                                      {"unchanged", std::to_string(report->unchanged)}}),
+                                                     {"updated", std::to_string(report->updated)},
+                                                     {"unchanged", std::to_string(report->unchanged)}}),
                 f.small, p.text_muted, width, 1.4f);
     int shown = 0;
     for (const auto& row : report->rows) {
         if (row.outcome != learners::RowOutcome::Rejected) continue;
         if (++shown > 12) {
-            WrappedText(ctx.tr.Fmt("profile.import_more", {{"n", std::to_string(report->rejected - 12)}}), f.small, p.text_muted,
-                        width, 1.4f);
+            WrappedText(ctx.tr.Fmt("profile.import_more", {{"n", std::to_string(report->rejected - 12)}}),
+                        f.small, p.text_muted, width, 1.4f);
             break;
         }
         Gap(0.25f);
-        WrappedText(ctx.tr.Fmt("profile.import_row", {{"row", std::to_string(row.row)}, {"reason", row.reason}}), f.small,
-                    p.error_text, width, 1.4f);
+        WrappedText(
+            ctx.tr.Fmt("profile.import_row", {{"row", std::to_string(row.row)}, {"reason", row.reason}}),
+            f.small, p.error_text, width, 1.4f);
     }
 }
 

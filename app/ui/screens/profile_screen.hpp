@@ -21,11 +21,11 @@ private:
     void ClearForm();
 
     std::string name_, nip_, instansi_, jabatan_;
-    std::string editing_id_;   // "" = a new profile
+    std::string editing_id_;  // "" = a new profile
     std::string confirm_remove_id_;
     std::string roster_path_;
     int seen_generation_ = 0;
-    bool focus_name_ = true;   // put the cursor in "Nama lengkap" when the form (re)appears
+    bool focus_name_ = true;  // put the cursor in "Nama lengkap" when the form (re)appears
 };
 
 }  // namespace sinau::ui

@@ -8,7 +8,8 @@ namespace {
 using content::QuestionType;
 
 bool Blank(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    return std::all_of(s.begin(), s.end(),
+                       [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 }  // namespace
@@ -29,10 +30,14 @@ int DisplayIndex(const std::vector<int>& order, int original) {
 int OptionCount(const content::Question& q, const std::vector<int>& order) {
     switch (q.type) {
         case QuestionType::Mc:
-        case QuestionType::Multi: return order.empty() ? int(q.choices.size()) : int(order.size());
-        case QuestionType::TrueFalse: return 2;
-        case QuestionType::Match: return order.empty() ? int(q.pairs.size()) : int(order.size());
-        default: return 0;
+        case QuestionType::Multi:
+            return order.empty() ? int(q.choices.size()) : int(order.size());
+        case QuestionType::TrueFalse:
+            return 2;
+        case QuestionType::Match:
+            return order.empty() ? int(q.pairs.size()) : int(order.size());
+        default:
+            return 0;
     }
 }
 
@@ -47,26 +52,35 @@ QuizDraft DraftFrom(const content::Question& q, const std::vector<int>& order, c
     QuizDraft d = EmptyDraft(q, order);
     if (a.type != q.type) return d;
     switch (q.type) {
-        case QuestionType::Mc: d.choice = DisplayIndex(order, a.choice); break;
+        case QuestionType::Mc:
+            d.choice = DisplayIndex(order, a.choice);
+            break;
         case QuestionType::Multi:
             for (int original : a.choices) {
                 const int shown = DisplayIndex(order, original);
                 if (shown >= 0 && shown < int(d.picked.size())) d.picked[size_t(shown)] = true;
             }
             break;
-        case QuestionType::TrueFalse: d.tf = a.tf; break;
+        case QuestionType::TrueFalse:
+            d.tf = a.tf;
+            break;
         case QuestionType::Short:
         case QuestionType::Numerical:
-        case QuestionType::Essay: d.text = a.text; break;
-        case QuestionType::Match:
-            for (size_t i = 0; i < d.pairs.size() && i < a.pairs.size(); ++i) d.pairs[i] = DisplayIndex(order, a.pairs[i]);
+        case QuestionType::Essay:
+            d.text = a.text;
             break;
-        case QuestionType::Description: break;
+        case QuestionType::Match:
+            for (size_t i = 0; i < d.pairs.size() && i < a.pairs.size(); ++i)
+                d.pairs[i] = DisplayIndex(order, a.pairs[i]);
+            break;
+        case QuestionType::Description:
+            break;
     }
     return d;
 }
 
-std::optional<engine::Answer> AnswerFrom(const content::Question& q, const std::vector<int>& order, const QuizDraft& d) {
+std::optional<engine::Answer> AnswerFrom(const content::Question& q, const std::vector<int>& order,
+                                         const QuizDraft& d) {
     switch (q.type) {
         case QuestionType::Mc:
             if (d.choice < 0) return std::nullopt;
@@ -115,12 +129,16 @@ bool PickOption(const content::Question& q, const std::vector<int>& order, QuizD
     const int count = OptionCount(q, order);
     if (n < 1 || n > count) return false;
     switch (q.type) {
-        case QuestionType::Mc: d.choice = n - 1; return true;
+        case QuestionType::Mc:
+            d.choice = n - 1;
+            return true;
         case QuestionType::Multi:
             if (int(d.picked.size()) != count) d.picked.assign(size_t(count), false);
             d.picked[size_t(n - 1)] = !d.picked[size_t(n - 1)];
             return true;
-        case QuestionType::TrueFalse: d.tf = (n == 1); return true;  // 1 = Benar, 2 = Salah
+        case QuestionType::TrueFalse:
+            d.tf = (n == 1);
+            return true;  // 1 = Benar, 2 = Salah
         case QuestionType::Match: {
             // `row` counts left items only; map it to the pair index.
             int seen = -1;
@@ -134,7 +152,8 @@ bool PickOption(const content::Question& q, const std::vector<int>& order, QuizD
             }
             return false;
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 

@@ -12,11 +12,12 @@
 namespace sinau::ui {
 
 struct QuizDraft {
-    int choice = -1;             // Mc: display index
-    std::vector<bool> picked;    // Multi: per display index
-    std::optional<bool> tf;      // TrueFalse
-    std::string text;            // Short, Numerical, Essay
-    std::vector<int> pairs;      // Match: per pair index (left items), the DISPLAY index of the right side, -1 none
+    int choice = -1;           // Mc: display index
+    std::vector<bool> picked;  // Multi: per display index
+    std::optional<bool> tf;    // TrueFalse
+    std::string text;          // Short, Numerical, Essay
+    std::vector<int>
+        pairs;  // Match: per pair index (left items), the DISPLAY index of the right side, -1 none
 };
 
 // Original index of display position `d` (the plan's order; identity when the plan has none).
@@ -31,7 +32,8 @@ QuizDraft EmptyDraft(const content::Question& q, const std::vector<int>& order);
 // The draft showing a committed answer.
 QuizDraft DraftFrom(const content::Question& q, const std::vector<int>& order, const engine::Answer& answer);
 // The answer a draft means; nullopt while nothing is picked/typed (nothing to commit).
-std::optional<engine::Answer> AnswerFrom(const content::Question& q, const std::vector<int>& order, const QuizDraft& draft);
+std::optional<engine::Answer> AnswerFrom(const content::Question& q, const std::vector<int>& order,
+                                         const QuizDraft& draft);
 
 // Number key n (1-based) picks option n: Mc/TrueFalse select it, Multi toggles it, Match sets the
 // right side of left item `row`. Returns false when there is no such option.

@@ -22,12 +22,13 @@ struct QuizScreen {
 private:
     void Sync(const learning::QuizSession& s);
     void DrawQuestion(const ScreenContext& ctx, const learning::QuizSession& s, float width);
-    void DrawOptions(const ScreenContext& ctx, const learning::QuizSession& s, const learning::QuizItem& item, bool locked,
-                     float width);
+    void DrawOptions(const ScreenContext& ctx, const learning::QuizSession& s, const learning::QuizItem& item,
+                     bool locked, float width);
     void DrawMatch(const ScreenContext& ctx, const learning::QuizItem& item, bool locked, float width);
-    void DrawText(const ScreenContext& ctx, const learning::QuizSession& s, const learning::QuizItem& item, bool locked,
-                  float width);
-    void DrawFeedback(const ScreenContext& ctx, const learning::QuizItem& item, const engine::Grade& grade, float width);
+    void DrawText(const ScreenContext& ctx, const learning::QuizSession& s, const learning::QuizItem& item,
+                  bool locked, float width);
+    void DrawFeedback(const ScreenContext& ctx, const learning::QuizItem& item, const engine::Grade& grade,
+                      float width);
     void DrawConfirm(const ScreenContext& ctx, const learning::QuizSession& s, float width);
     void DrawFooter(const ScreenContext& ctx, const learning::QuizSession& s, float footer_h);
     void HandleKeys(const ScreenContext& ctx, const learning::QuizSession& s);
@@ -42,8 +43,8 @@ private:
     std::string feedback_shown_for_;  // question whose feedback was scrolled into view
     int generation_ = -1;
     int index_ = -1;
-    int focus_ = 0;             // focused option / match row
-    bool focus_text_ = false;   // give the text field the keyboard on the question's first frame
+    int focus_ = 0;            // focused option / match row
+    bool focus_text_ = false;  // give the text field the keyboard on the question's first frame
     bool confirm_submit_ = false;
     bool enter_consumed_ = false;  // a text field took this frame's Enter
     bool essay_active_ = false;    // the essay field had the keyboard last frame

@@ -15,14 +15,17 @@ namespace {
 
 using learning::Gap;
 
-void Push(const ScreenContext& ctx, learning::Action action) { ctx.intents.Push(LearningIntent{std::move(action)}); }
+void Push(const ScreenContext& ctx, learning::Action action) {
+    ctx.intents.Push(LearningIntent{std::move(action)});
+}
 
 void Paragraphs(const std::string& text, ImFont* font, ImU32 color, float width) {
     size_t start = 0;
     bool first = true;
     while (start < text.size()) {
         size_t cut = text.find("\n\n", start);
-        const std::string para = text.substr(start, cut == std::string::npos ? std::string::npos : cut - start);
+        const std::string para =
+            text.substr(start, cut == std::string::npos ? std::string::npos : cut - start);
         if (!para.empty()) {
             if (!first) Gap(0.6f);
             WrappedText(para, font, color, width, 1.5f);
@@ -48,17 +51,19 @@ std::string Points(int n) {
 }
 
 // "Jalur Anda" / "Jalur terbaik": each choice with the points it earned.
-void PathColumn(const ScreenContext& ctx, const content::Scenario& sc, const engine::ScenarioPath& path, const char* title,
-                int score, float width, ImU32 accent) {
+void PathColumn(const ScreenContext& ctx, const content::Scenario& sc, const engine::ScenarioPath& path,
+                const char* title, int score, float width, ImU32 accent) {
     const auto& f = ctx.fonts.normal;
     const auto& p = ctx.palette;
     WrappedText(title, f.bold, accent, width, 1.4f);
-    WrappedText(ctx.tr.Fmt("scenario.points_total", {{"score", std::to_string(score)}}), f.small, p.text_muted, width, 1.4f);
+    WrappedText(ctx.tr.Fmt("scenario.points_total", {{"score", std::to_string(score)}}), f.small,
+                p.text_muted, width, 1.4f);
     for (size_t i = 1; i < path.passages.size(); ++i) {
         Gap(0.35f);
         const content::Passage* to = sc.Find(path.passages[i]);
         const int pts = to && to->score ? *to->score : 0;
-        WrappedText(std::to_string(i) + ". " + ChoiceText(sc, path.passages[i - 1], path.passages[i]) + "  (" + Points(pts) + ")",
+        WrappedText(std::to_string(i) + ". " + ChoiceText(sc, path.passages[i - 1], path.passages[i]) +
+                        "  (" + Points(pts) + ")",
                     f.regular, p.text, width, 1.4f);
     }
 }
@@ -73,7 +78,8 @@ void ScenarioScreen::Draw(const ScreenContext& ctx, const learning::LearningCont
     Gap(1.2f);
     const Column col = BeginColumn(42.0f, 1.5f * em);
     if (!s || !s->scenario) {
-        WrappedText(learning.error().empty() ? ctx.tr("scenario.none") : learning.error(), f.regular, p.text, col.width);
+        WrappedText(learning.error().empty() ? ctx.tr("scenario.none") : learning.error(), f.regular, p.text,
+                    col.width);
         Gap(0.8f);
         if (ActionButton((std::string("\xE2\x86\x90  ") + ctx.tr("nav.home")).c_str(), false))
             ctx.intents.Push(Navigate{Route{ScreenId::Home, {}, 0}});
@@ -105,11 +111,13 @@ void ScenarioScreen::Draw(const ScreenContext& ctx, const learning::LearningCont
     WrappedText(sc.title.empty() ? sc.id : sc.title, f.h1, p.heading, col.width - 9.0f * em, 1.25f);
     Gap(0.8f);
     if (!s->error.empty()) {
-        learning::NoteBox(ctx, ctx.tr("learn.error_title"), s->error, p.error_bg, p.error_text, p.error_text, col.width);
+        learning::NoteBox(ctx, ctx.tr("learn.error_title"), s->error, p.error_bg, p.error_text, p.error_text,
+                          col.width);
         Gap(0.6f);
     }
     if (!learning.error().empty()) {
-        learning::NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text, p.error_text, col.width);
+        learning::NoteBox(ctx, ctx.tr("learn.error_title"), learning.error(), p.error_bg, p.error_text,
+                          p.error_text, col.width);
         Gap(0.6f);
     }
 
@@ -121,18 +129,21 @@ void ScenarioScreen::Draw(const ScreenContext& ctx, const learning::LearningCont
     }
     // The consequence of the last choice: what was chosen, what happened, the feedback and its points.
     if (path.size() > 1) {
-        WrappedText(ctx.tr.Fmt("scenario.you_chose", {{"choice", ChoiceText(sc, path[path.size() - 2], path.back())}}), f.italic,
-                    p.text_muted, col.width, 1.45f);
+        WrappedText(ctx.tr.Fmt("scenario.you_chose",
+                               {{"choice", ChoiceText(sc, path[path.size() - 2], path.back())}}),
+                    f.italic, p.text_muted, col.width, 1.45f);
         Gap(0.6f);
     }
     Paragraphs(here->text, f.regular, p.text, col.width);
     Gap(0.9f);
     if (!here->feedback.empty()) {
         const int pts = here->score.value_or(0);
-        const ImU32 bar = pts > 0 ? learning::SuccessText(p) : (pts < 0 ? p.error_text : learning::WarningText(p));
+        const ImU32 bar =
+            pts > 0 ? learning::SuccessText(p) : (pts < 0 ? p.error_text : learning::WarningText(p));
         const ImU32 bg = pts > 0 ? learning::SuccessBg(p) : (pts < 0 ? p.error_bg : learning::WarningBg(p));
-        const std::string title = path.size() > 1 ? ctx.tr.Fmt("scenario.feedback_points", {{"points", Points(pts)}})
-                                                  : std::string(ctx.tr("scenario.feedback"));
+        const std::string title = path.size() > 1
+                                      ? ctx.tr.Fmt("scenario.feedback_points", {{"points", Points(pts)}})
+                                      : std::string(ctx.tr("scenario.feedback"));
         learning::NoteBox(ctx, title, here->feedback, bg, bar, bar, col.width);
         Gap(1.0f);
     }
@@ -142,7 +153,8 @@ void ScenarioScreen::Draw(const ScreenContext& ctx, const learning::LearningCont
         Gap(0.5f);
         for (size_t i = 0; i < here->links.size(); ++i) {
             ImGui::PushID(int(i));
-            if (learning::WrappedButton(ctx, "choice", here->links[i].text, false, col.width, i < 9 ? std::to_string(i + 1) : ""))
+            if (learning::WrappedButton(ctx, "choice", here->links[i].text, false, col.width,
+                                        i < 9 ? std::to_string(i + 1) : ""))
                 Push(ctx, learning::ChooseLink{i});
             ImGui::PopID();
             learning::MarkWidget("scenario.choice." + std::to_string(i + 1));
@@ -173,7 +185,8 @@ void ScenarioScreen::Draw(const ScreenContext& ctx, const learning::LearningCont
         const float left_bottom = ImGui::GetItemRectMax().y;
         ImGui::SetCursorScreenPos(ImVec2(top.x + half + gap, top.y));
         ImGui::BeginGroup();
-        PathColumn(ctx, sc, s->best.path, ctx.tr("scenario.best_path"), s->best.score, half, learning::SuccessText(p));
+        PathColumn(ctx, sc, s->best.path, ctx.tr("scenario.best_path"), s->best.score, half,
+                   learning::SuccessText(p));
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(left_bottom, ImGui::GetItemRectMax().y)));
         ImGui::Dummy(ImVec2(col.width, 0));
@@ -182,9 +195,11 @@ void ScenarioScreen::Draw(const ScreenContext& ctx, const learning::LearningCont
                                                                   : ctx.tr("scenario.compare_help"),
                     f.regular, p.text_muted, col.width);
         Gap(1.0f);
-        if (ActionButton(ctx.tr("scenario.again"), false, true, 8.0f)) Push(ctx, learning::StartScenario{s->module->id, sc.id});
+        if (ActionButton(ctx.tr("scenario.again"), false, true, 8.0f))
+            Push(ctx, learning::StartScenario{s->module->id, sc.id});
         ImGui::SameLine();
-        if (ActionButton(ctx.tr("result.back_module"), true, true, 9.0f)) Push(ctx, learning::OpenOverview{s->module->id});
+        if (ActionButton(ctx.tr("result.back_module"), true, true, 9.0f))
+            Push(ctx, learning::OpenOverview{s->module->id});
     }
     Gap(1.5f);
     EndColumn(col);

@@ -52,7 +52,8 @@ void SettingsScreen::Draw(const ScreenContext& ctx) {
     WrappedText(ctx.tr("settings.heading"), f.h1, p.heading, col.width, 1.25f);
     WrappedText(ctx.tr("settings.intro"), f.regular, p.text_muted, col.width);
     if (!ctx.status.empty())
-        WrappedText(ctx.tr.Fmt("settings.not_saved", {{"error", ctx.status}}), f.bold, p.error_text, col.width);
+        WrappedText(ctx.tr.Fmt("settings.not_saved", {{"error", ctx.status}}), f.bold, p.error_text,
+                    col.width);
     ImGui::Dummy(ImVec2(1, 0.6f * em));
 
     Section(ctx, col.width, ctx.tr("settings.scale"), ctx.tr("settings.scale_help"), [&] {
@@ -64,11 +65,13 @@ void SettingsScreen::Draw(const ScreenContext& ctx) {
         }
     });
     Section(ctx, col.width, ctx.tr("settings.theme"), nullptr, [&] {
-        const std::pair<ThemeId, const char*> themes[] = {{ThemeId::Light, ctx.tr("settings.theme_light")},
-                                                          {ThemeId::Dark, ctx.tr("settings.theme_dark")},
-                                                          {ThemeId::HighContrast, ctx.tr("settings.theme_contrast")}};
+        const std::pair<ThemeId, const char*> themes[] = {
+            {ThemeId::Light, ctx.tr("settings.theme_light")},
+            {ThemeId::Dark, ctx.tr("settings.theme_dark")},
+            {ThemeId::HighContrast, ctx.tr("settings.theme_contrast")}};
         for (const auto& [theme, label] : themes)
-            if (Choice(label, ctx.settings.theme == theme, theme == ThemeId::Light) && ctx.settings.theme != theme)
+            if (Choice(label, ctx.settings.theme == theme, theme == ThemeId::Light) &&
+                ctx.settings.theme != theme)
                 ctx.intents.Push(ChangeTheme{theme});
     });
     Section(ctx, col.width, ctx.tr("settings.language"), nullptr, [&] {

@@ -71,7 +71,8 @@ void StackedBars(const char* id, const std::vector<StackedBar>& bars, const std:
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(bar.label.c_str());
             for (size_t s = 0; s < bar.segments.size() && s < legend.size(); ++s)
-                ImGui::Text("%s: %lld", legend[s].label.c_str(), static_cast<long long>(bar.segments[s].value));
+                ImGui::Text("%s: %lld", legend[s].label.c_str(),
+                            static_cast<long long>(bar.segments[s].value));
             ImGui::EndTooltip();
         }
     }
@@ -80,8 +81,8 @@ void StackedBars(const char* id, const std::vector<StackedBar>& bars, const std:
     ImGui::Dummy(ImVec2(width, 0.0f));
 }
 
-void Histogram(const char* id, const std::vector<int64_t>& counts, double lo, double hi, ImU32 bar, ImU32 accent,
-               double highlight_from, ImU32 text, ImU32 muted, float height_em) {
+void Histogram(const char* id, const std::vector<int64_t>& counts, double lo, double hi, ImU32 bar,
+               ImU32 accent, double highlight_from, ImU32 text, ImU32 muted, float height_em) {
     const float em = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(4.0f * em, ImGui::GetContentRegionAvail().x);
@@ -135,8 +136,8 @@ void Legend(const std::vector<LegendItem>& items, ImU32 text) {
         if (i) ImGui::SameLine(0.0f, 1.0f * em);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float box = 0.75f * em;
-        draw->AddRectFilled(ImVec2(p.x, p.y + 0.2f * em), ImVec2(p.x + box, p.y + 0.2f * em + box), items[i].color,
-                            0.15f * em);
+        draw->AddRectFilled(ImVec2(p.x, p.y + 0.2f * em), ImVec2(p.x + box, p.y + 0.2f * em + box),
+                            items[i].color, 0.15f * em);
         ImGui::Dummy(ImVec2(box + 0.35f * em, em));
         ImGui::SameLine(0.0f, 0.0f);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text));

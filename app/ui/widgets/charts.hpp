@@ -34,8 +34,8 @@ void StackedBars(const char* id, const std::vector<StackedBar>& bars, const std:
 // Vertical bars for `counts` over [lo, hi] in equal bins, `height_em` tall, with the count above each bar
 // and the bin edges below. Hover shows "lo–hi: n". `highlight_from`: bins whose lower edge is >= it are
 // drawn in `accent`, the rest in `bar` (e.g. the pass mark).
-void Histogram(const char* id, const std::vector<int64_t>& counts, double lo, double hi, ImU32 bar, ImU32 accent,
-               double highlight_from, ImU32 text, ImU32 muted, float height_em = 8.0f);
+void Histogram(const char* id, const std::vector<int64_t>& counts, double lo, double hi, ImU32 bar,
+               ImU32 accent, double highlight_from, ImU32 text, ImU32 muted, float height_em = 8.0f);
 
 // A row of coloured squares with labels.
 void Legend(const std::vector<LegendItem>& items, ImU32 text);

@@ -25,9 +25,10 @@ bool ActionButton(const char* label, bool primary, bool enabled, float min_width
         ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_CheckMark]);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, style.FrameBorderSize));
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_CheckMark) == ImGui::GetColorU32(ImGuiCol_Button)
-                                                 ? style.Colors[ImGuiCol_WindowBg]
-                                                 : ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              ImGui::GetColorU32(ImGuiCol_CheckMark) == ImGui::GetColorU32(ImGuiCol_Button)
+                                  ? style.Colors[ImGuiCol_WindowBg]
+                                  : ImVec4(1, 1, 1, 1));
     }
     if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.4f);
     const float label_w = ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * style.FramePadding.x;

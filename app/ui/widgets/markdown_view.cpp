@@ -37,9 +37,13 @@ RichTextStyle BodyStyle(const MarkdownView& v) {
     return s;
 }
 
-float Em(const MarkdownView& v) { return v.fonts.regular->FontSize; }
+float Em(const MarkdownView& v) {
+    return v.fonts.regular->FontSize;
+}
 
-void Space(float pixels) { ImGui::Dummy(ImVec2(1.0f, pixels)); }
+void Space(float pixels) {
+    ImGui::Dummy(ImVec2(1.0f, pixels));
+}
 
 // The content format writes a quote as "> **Dasar hukum:** UU ...". The callout already shows that
 // label, so the leading words (and their colon) are dropped from the text.
@@ -62,7 +66,8 @@ std::vector<Span> WithoutLegalLabel(std::vector<Span> spans) {
         t.erase(0, k);
         if (!t.empty()) break;
     }
-    spans.erase(std::remove_if(spans.begin(), spans.end(), [](const Span& s) { return s.text.empty(); }), spans.end());
+    spans.erase(std::remove_if(spans.begin(), spans.end(), [](const Span& s) { return s.text.empty(); }),
+                spans.end());
     return spans;
 }
 
@@ -90,7 +95,8 @@ void DrawListItem(const Block& b, const MarkdownView& v, float width) {
     const float marker_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, marker.c_str()).x;
     const float line_h = std::round(em * 1.45f);
     const float y = start.y + std::round((line_h - em) * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(start.x + indent - 0.5f * em - marker_w, y),
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
+                                        ImVec2(start.x + indent - 0.5f * em - marker_w, y),
                                         b.number > 0 ? v.palette.text : v.palette.accent, marker.c_str());
     ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
     ImGui::BeginGroup();
@@ -115,10 +121,12 @@ void DrawTable(const Block& b, const MarkdownView& v, float width) {
             const std::string text = content::PlainText(row[c]);
             weight[c] = std::max(weight[c], std::min(60.0f, float(text.size())));
             ImFont* font = v.fonts.bold;  // the wider face: a bold span or header must fit too
-            natural[c] = std::max(natural[c], font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x);
+            natural[c] =
+                std::max(natural[c], font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x);
         }
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX |
+                                  ImGuiTableFlags_NoSavedSettings;
     ImGui::PushID(b.line);
     Space(0.2f * Em(v));
     if (ImGui::BeginTable("##table", int(columns), flags, ImVec2(width, 0.0f))) {
@@ -168,8 +176,8 @@ void DrawImage(const Block& b, const MarkdownView& v, float width) {
         draw->AddRect(p, ImVec2(p.x + width, p.y + h), v.palette.error_text, 0.4f * em, 0, 1.5f);
         ImGui::SetCursorScreenPos(ImVec2(p.x + em, p.y + 1.2f * em));
         ImGui::BeginGroup();
-        WrappedText(v.tr.Fmt("reader.image_missing", {{"path", b.image}}), v.fonts.regular, v.palette.error_text,
-                    width - 2 * em);
+        WrappedText(v.tr.Fmt("reader.image_missing", {{"path", b.image}}), v.fonts.regular,
+                    v.palette.error_text, width - 2 * em);
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
         ImGui::Dummy(ImVec2(width, 0));
@@ -233,17 +241,31 @@ void DrawQuote(const Block& b, const MarkdownView& v, float width) {
 
 void DrawBlock(const Block& b, const MarkdownView& v, float width) {
     switch (b.kind) {
-        case BlockKind::Heading: DrawHeading(b, v, width); break;
+        case BlockKind::Heading:
+            DrawHeading(b, v, width);
+            break;
         case BlockKind::Paragraph:
             RichText(b.spans, BodyStyle(v), width);
             Space(0.55f * Em(v));
             break;
-        case BlockKind::ListItem: DrawListItem(b, v, width); break;
-        case BlockKind::Quote: DrawQuote(b, v, width); break;
-        case BlockKind::Table: DrawTable(b, v, width); break;
-        case BlockKind::Image: DrawImage(b, v, width); break;
-        case BlockKind::Rule: DrawRule(v, width); break;
-        case BlockKind::Code: DrawCode(b, v, width); break;
+        case BlockKind::ListItem:
+            DrawListItem(b, v, width);
+            break;
+        case BlockKind::Quote:
+            DrawQuote(b, v, width);
+            break;
+        case BlockKind::Table:
+            DrawTable(b, v, width);
+            break;
+        case BlockKind::Image:
+            DrawImage(b, v, width);
+            break;
+        case BlockKind::Rule:
+            DrawRule(v, width);
+            break;
+        case BlockKind::Code:
+            DrawCode(b, v, width);
+            break;
     }
 }
 
@@ -285,7 +307,8 @@ void DrawBlocks(const std::vector<Block>& blocks, const MarkdownView& view) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         DrawBlock(blocks[i], view, view.width);
         // Breathing room after the last item of a list.
-        if (blocks[i].kind == BlockKind::ListItem && (i + 1 == blocks.size() || blocks[i + 1].kind != BlockKind::ListItem))
+        if (blocks[i].kind == BlockKind::ListItem &&
+            (i + 1 == blocks.size() || blocks[i + 1].kind != BlockKind::ListItem))
             Space(0.45f * Em(view));
     }
 }

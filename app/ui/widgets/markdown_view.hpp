@@ -31,14 +31,16 @@ void DrawBlocks(const std::vector<content::Block>& blocks, const MarkdownView& v
 // A tinted box with a coloured bar and a small capital label, around whatever `body` draws.
 // Used for "Dasar hukum" and for the learning objectives.
 template <class Body>
-void Callout(const char* label, ImU32 bg, ImU32 bar, ImU32 label_color, ImFont* label_font, float width, Body&& body);
+void Callout(const char* label, ImU32 bg, ImU32 bar, ImU32 label_color, ImFont* label_font, float width,
+             Body&& body);
 
 // --- implementation of the template -------------------------------------------------------------
 void BeginCallout(const char* label, ImU32 label_color, ImFont* label_font, float width);
 void EndCallout(ImU32 bg, ImU32 bar, float width);
 
 template <class Body>
-void Callout(const char* label, ImU32 bg, ImU32 bar, ImU32 label_color, ImFont* label_font, float width, Body&& body) {
+void Callout(const char* label, ImU32 bg, ImU32 bar, ImU32 label_color, ImFont* label_font, float width,
+             Body&& body) {
     BeginCallout(label, label_color, label_font, width);
     body(width - 2.6f * ImGui::GetFontSize());
     EndCallout(bg, bar, width);

@@ -48,7 +48,8 @@ std::vector<Word> SplitWords(const std::vector<content::Span>& spans, const Rich
                 continue;
             }
             std::size_t end = i;
-            while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r')
+            while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' &&
+                   text[end] != '\r')
                 ++end;
             if (!in_word || words.empty()) {
                 Word w;
@@ -59,7 +60,9 @@ std::vector<Word> SplitWords(const std::vector<content::Span>& spans, const Rich
                 in_word = true;
             }
             const std::string_view piece = text.substr(i, end - i);
-            const float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, piece.data(), piece.data() + piece.size()).x;
+            const float width =
+                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, piece.data(), piece.data() + piece.size())
+                    .x;
             words.back().parts.push_back({piece, font, span.style, width});
             words.back().width += width;
             i = end;
@@ -102,12 +105,13 @@ float RichText(const std::vector<content::Span>& spans, const RichTextStyle& s, 
             const bool link = f.style & content::kLink;
             const bool code = f.style & content::kCode;
             if (code && s.code_bg)
-                draw->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + f.width + 2, pos.y + size + 1), s.code_bg,
-                                    3.0f);
+                draw->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1),
+                                    ImVec2(pos.x + f.width + 2, pos.y + size + 1), s.code_bg, 3.0f);
             const ImU32 color = link && s.link_color ? s.link_color : s.color;
             draw->AddText(f.font, f.font->FontSize, pos, color, f.text.data(), f.text.data() + f.text.size());
             if (link)
-                draw->AddLine(ImVec2(pos.x, pos.y + size), ImVec2(pos.x + f.width, pos.y + size), color, 1.0f);
+                draw->AddLine(ImVec2(pos.x, pos.y + size), ImVec2(pos.x + f.width, pos.y + size), color,
+                              1.0f);
             x += f.width;
         }
         line_empty = false;

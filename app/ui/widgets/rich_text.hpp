@@ -19,12 +19,13 @@ struct RichTextStyle {
     ImU32 color = 0;
     ImU32 link_color = 0;
     ImU32 code_bg = 0;
-    float line_spacing = 1.45f;       // line height / font size (comfortable reading)
+    float line_spacing = 1.45f;  // line height / font size (comfortable reading)
 };
 
 // Draws at the cursor, wrapping at `wrap_width` pixels. Returns the height used.
 float RichText(const std::vector<content::Span>& spans, const RichTextStyle& style, float wrap_width);
 // Convenience for plain strings in one font.
-float WrappedText(std::string_view text, ImFont* font, ImU32 color, float wrap_width, float line_spacing = 1.4f);
+float WrappedText(std::string_view text, ImFont* font, ImU32 color, float wrap_width,
+                  float line_spacing = 1.4f);
 
 }  // namespace sinau::ui

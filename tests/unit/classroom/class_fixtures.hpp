@@ -61,7 +61,8 @@ inline content::Question Multi(std::string id) {
     q.id = std::move(id);
     q.type = content::QuestionType::Multi;
     q.stem = "Mana yang dilarang bagi ASN selama kampanye?";
-    q.choices = {{"Ikut kampanye", 0.5, ""}, {"Memakai atribut partai", 0.5, ""}, {"Memilih di TPS", -1.0, ""}};
+    q.choices = {
+        {"Ikut kampanye", 0.5, ""}, {"Memakai atribut partai", 0.5, ""}, {"Memilih di TPS", -1.0, ""}};
     q.general_feedback = "UU 7/2017 Pasal 280.";
     q.tags = {"UU-7-2017-Ps-280"};
     return q;
@@ -143,7 +144,8 @@ inline void SetReadTimeout(tcp::socket& s, int seconds) {
     setsockopt(s.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
 }
 
-inline HttpReply Http(uint16_t port, http::verb method, const std::string& target, const std::string& body = "",
+inline HttpReply Http(uint16_t port, http::verb method, const std::string& target,
+                      const std::string& body = "",
                       std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}}) {
     net::io_context ioc;
     tcp::socket socket(ioc);

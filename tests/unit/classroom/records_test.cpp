@@ -25,7 +25,8 @@ JoinResult JoinNow(Classroom& room, std::string name, std::string nip = "", std:
 AnswerResult AnswerNow(Classroom& room, int participant, int question, std::vector<int> choices) {
     std::promise<AnswerResult> p;
     auto f = p.get_future();
-    room.Answer(participant, AnswerRequest{question, std::move(choices)}, [&p](AnswerResult r) { p.set_value(std::move(r)); });
+    room.Answer(participant, AnswerRequest{question, std::move(choices)},
+                [&p](AnswerResult r) { p.set_value(std::move(r)); });
     return f.get();
 }
 
@@ -34,7 +35,8 @@ void AddLearner(const fs::path& db, const std::string& nip) {
     REQUIRE(opened.ok());
     SQLite::Statement s((*opened)->sql(),
                         "INSERT INTO learners (id, nip, name, instansi, created_at, updated_at) "
-                        "VALUES ('learner-1', ?, 'Dewi', 'BPSDM Jatim', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')");
+                        "VALUES ('learner-1', ?, 'Dewi', 'BPSDM Jatim', '2024-01-01T00:00:00.000Z', "
+                        "'2024-01-01T00:00:00.000Z')");
     s.bind(1, nip);
     s.exec();
 }
@@ -54,8 +56,9 @@ TEST_CASE("a NIP that matches a learner ties the participant and the attempt to 
     CHECK(std::get<Rejection>(twice).code == "nip_taken");
     CHECK(Text(dir.db(), "SELECT learner_id FROM class_participants WHERE name = 'Dewi'") == "learner-1");
     CHECK(Text(dir.db(), "SELECT learner_id FROM class_participants WHERE name = 'Tamu'") == "<null>");
-    CHECK(Text(dir.db(), "SELECT a.learner_id FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
-                         "WHERE p.name = 'Dewi'") == "learner-1");
+    CHECK(Text(dir.db(),
+               "SELECT a.learner_id FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
+               "WHERE p.name = 'Dewi'") == "learner-1");
     auto wrong = JoinNow(**room, "Eko", "", (*room)->pin() == "999999" ? "999998" : "999999");
     REQUIRE(std::holds_alternative<Rejection>(wrong));
     CHECK(std::get<Rejection>(wrong).status == 403);
@@ -80,10 +83,12 @@ TEST_CASE("the end of the class submits each attempt with its percentage and pas
     REQUIRE(room.Next() == Refusal::None);  // after the last: ended
     CHECK(room.ended());
     room.Flush();
-    CHECK(Text(dir.db(), "SELECT a.score FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
-                         "WHERE p.name = 'Ani'") == "100.0");
-    CHECK(Text(dir.db(), "SELECT a.passed FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
-                         "WHERE p.name = 'Budi'") == "0");
+    CHECK(Text(dir.db(),
+               "SELECT a.score FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
+               "WHERE p.name = 'Ani'") == "100.0");
+    CHECK(Text(dir.db(),
+               "SELECT a.passed FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
+               "WHERE p.name = 'Budi'") == "0");
     CHECK(Count(dir.db(), "SELECT COUNT(*) FROM attempts WHERE submitted_at IS NOT NULL") == 2);
     CHECK(Text(dir.db(), "SELECT ended_at IS NOT NULL FROM class_sessions") == "1");
     CHECK(Count(dir.db(), "SELECT COUNT(*) FROM responses") == 4);
@@ -148,7 +153,7 @@ TEST_CASE("the join URL and its QR code") {
     REQUIRE(qr.ok());
     CHECK(qr->size >= 21);
     CHECK(qr->dark.size() == size_t(qr->size * qr->size));
-    CHECK(qr->at(0, 0));   // finder pattern corners are dark
+    CHECK(qr->at(0, 0));  // finder pattern corners are dark
     CHECK(qr->at(6, 6));
     CHECK_FALSE(qr->at(7, 7));  // separator around the finder is light
 }
@@ -194,6 +199,7 @@ TEST_CASE("the autopilot starts when the class is full, shows each reveal in ful
     CHECK(room.ended());
     const auto events = room.DrainEvents();
     int reveals = 0;
-    for (const auto& e : events) reveals += e.kind == ClassEvent::Kind::PhaseChanged && e.phase == Phase::Reveal;
+    for (const auto& e : events)
+        reveals += e.kind == ClassEvent::Kind::PhaseChanged && e.phase == Phase::Reveal;
     CHECK(reveals == 3);
 }

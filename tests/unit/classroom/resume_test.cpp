@@ -20,7 +20,8 @@ using AnswerResult = std::variant<std::string, Rejection>;
 JoinOk Join(Classroom& room, std::string name) {
     std::promise<JoinResult> p;
     auto f = p.get_future();
-    room.Join(JoinRequest{room.pin(), std::move(name), ""}, [&p](JoinResult r) { p.set_value(std::move(r)); });
+    room.Join(JoinRequest{room.pin(), std::move(name), ""},
+              [&p](JoinResult r) { p.set_value(std::move(r)); });
     auto r = f.get();
     REQUIRE(std::holds_alternative<JoinOk>(r));
     return std::get<JoinOk>(r);
@@ -29,7 +30,8 @@ JoinOk Join(Classroom& room, std::string name) {
 AnswerResult Answer(Classroom& room, int participant, int question, std::vector<int> choices) {
     std::promise<AnswerResult> p;
     auto f = p.get_future();
-    room.Answer(participant, AnswerRequest{question, std::move(choices)}, [&p](AnswerResult r) { p.set_value(std::move(r)); });
+    room.Answer(participant, AnswerRequest{question, std::move(choices)},
+                [&p](AnswerResult r) { p.set_value(std::move(r)); });
     return f.get();
 }
 
@@ -110,8 +112,9 @@ TEST_CASE("ending an unfinished session keeps its answers, submits attempts and 
     CHECK(Text(dir.db(), "SELECT ended_at IS NOT NULL FROM class_sessions") == "1");
     CHECK(Count(dir.db(), "SELECT COUNT(*) FROM responses") == 2);
     CHECK(Count(dir.db(), "SELECT COUNT(*) FROM attempts WHERE submitted_at IS NOT NULL") == 2);
-    CHECK(Text(dir.db(), "SELECT a.score FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
-                         "WHERE p.name = 'Ani'") == "100.0");  // 1 of the 1 question asked
+    CHECK(Text(dir.db(),
+               "SELECT a.score FROM attempts a JOIN class_participants p ON p.id = a.participant_id "
+               "WHERE p.name = 'Ani'") == "100.0");  // 1 of the 1 question asked
     CHECK(Count(dir.db(), "SELECT score FROM class_participants WHERE name = 'Ani'") == 1);
     // Ending it again is refused with a reason; nothing changes.
     const auto again = EndUnfinishedSession(dir.db(), session, course);
@@ -152,7 +155,8 @@ TEST_CASE("a resumed session listens on the port its phones knew, and the token 
     config.bind = "127.0.0.1";
     config.web_root = fs::path(SINAU_SOURCE_DIR) / "assets" / "web";
     {
-        std::shared_ptr<Classroom> room = std::move(Classroom::Create(dir.db(), PlanFromModule(course, course.modules[0]).value()).value());
+        std::shared_ptr<Classroom> room =
+            std::move(Classroom::Create(dir.db(), PlanFromModule(course, course.modules[0]).value()).value());
         auto server = ServeClassroom(config, room);
         REQUIRE(server.ok());
         port = (*server)->port();
@@ -181,7 +185,8 @@ TEST_CASE("a resumed session listens on the port its phones knew, and the token 
     CHECK(Count(dir.db(), "SELECT score FROM class_participants WHERE name = 'Ani'") == 2);
 }
 
-TEST_CASE("Results: exact distribution, correct count and average time per question, the same after a resume") {
+TEST_CASE(
+    "Results: exact distribution, correct count and average time per question, the same after a resume") {
     TempDir dir;
     const auto course = Course();
     int64_t now = T0;
@@ -209,7 +214,7 @@ TEST_CASE("Results: exact distribution, correct count and average time per quest
         now = T0 + 12000;
         Answer(room, ani, 2, {0, 1});  // full credit
         now = T0 + 15000;
-        Answer(room, budi, 2, {0});    // half: not correct
+        Answer(room, budi, 2, {0});  // half: not correct
         before = room.Results();
         REQUIRE(before.size() == 3);
         CHECK(before[0].asked);

@@ -25,7 +25,8 @@ struct LiveClass {
         room = std::move(created.value());
         room->SetClockForTest([this] {
             using namespace std::chrono;
-            return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() + offset_ms.load();
+            return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() +
+                   offset_ms.load();
         });
         config.bind = "127.0.0.1";
         config.port = 0;
@@ -69,7 +70,8 @@ TEST_CASE("the server serves the participant page with a strict content policy")
 
 TEST_CASE("joining stores the participant with only the token's hash; the answer is acked once stored") {
     LiveClass c;
-    auto joined = Post(c.port(), "/api/join", json{{"pin", c.room->pin()}, {"name", "  Siti  Aminah "}}.dump());
+    auto joined =
+        Post(c.port(), "/api/join", json{{"pin", c.room->pin()}, {"name", "  Siti  Aminah "}}.dump());
     REQUIRE(joined.status == 201);
     const auto body = joined.Json();
     const std::string token = body["token"];
@@ -78,8 +80,10 @@ TEST_CASE("joining stores the participant with only the token's hash; the answer
     CHECK(c.Participants() == 1);
     CHECK(Text(c.dir.db(), "SELECT name FROM class_participants") == "Siti Aminah");
     CHECK(Text(c.dir.db(), "SELECT token_hash FROM class_participants") == HashToken(token));
-    CHECK(Count(c.dir.db(), "SELECT COUNT(*) FROM class_participants WHERE token_hash LIKE '%" + token + "%'") == 0);
-    CHECK(Count(c.dir.db(), "SELECT COUNT(*) FROM attempts WHERE kind = 'class' AND participant_id IS NOT NULL") == 1);
+    CHECK(Count(c.dir.db(),
+                "SELECT COUNT(*) FROM class_participants WHERE token_hash LIKE '%" + token + "%'") == 0);
+    CHECK(Count(c.dir.db(),
+                "SELECT COUNT(*) FROM attempts WHERE kind = 'class' AND participant_id IS NOT NULL") == 1);
 
     WsClient ws(c.port());
     ws.Send(json{{"type", "hello"}, {"token", token}}.dump());
@@ -131,15 +135,17 @@ TEST_CASE("hostile joins are refused with the right status and store nothing") {
     CHECK(status("{\"pin\":\"" + pin + "\",\"name\":") == 400);
     CHECK(status("{\"pin\":\"" + pin + "\",\"name\":\"" + std::string(41, 'x') + "\"}") == 400);
     CHECK(status("{\"pin\":\"" + pin + "\",\"name\":\"" + std::string(5000, 'x') + "\"}") == 413);
-    auto wrong_type = Http(c.port(), http::verb::post, "/api/join", "{\"pin\":\"" + pin + "\",\"name\":\"Budi\"}",
-                           {{"Content-Type", "text/plain"}});
+    auto wrong_type = Http(c.port(), http::verb::post, "/api/join",
+                           "{\"pin\":\"" + pin + "\",\"name\":\"Budi\"}", {{"Content-Type", "text/plain"}});
     CHECK(wrong_type.status == 415);
-    auto cross_site = Http(c.port(), http::verb::post, "/api/join", "{\"pin\":\"" + pin + "\",\"name\":\"Budi\"}",
-                           {{"Content-Type", "application/json"}, {"Origin", "http://evil.example"}});
+    auto cross_site =
+        Http(c.port(), http::verb::post, "/api/join", "{\"pin\":\"" + pin + "\",\"name\":\"Budi\"}",
+             {{"Content-Type", "application/json"}, {"Origin", "http://evil.example"}});
     CHECK(cross_site.status == 403);
     CHECK(Get(c.port(), "/api/join").status == 405);
-    const std::string raw = Raw(c.port(), "POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n"
-                                          "Content-Type: application/json\r\n\r\n{");
+    const std::string raw = Raw(c.port(),
+                                "POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n"
+                                "Content-Type: application/json\r\n\r\n{");
     CHECK(raw.rfind("HTTP/1.1 413", 0) == 0);
     CHECK(Raw(c.port(), "GARBAGE\r\n\r\n").rfind("HTTP/1.1 400", 0) == 0);
 

@@ -65,7 +65,7 @@ TEST_CASE("an answer counts only for the open question, once, before the deadlin
 TEST_CASE("malformed selections are refused without touching the score") {
     auto s = Fresh();
     s.Next(T0);
-    CHECK(s.Answer(0, 0, {3}, T0).refusal == Refusal::BadChoice);     // out of range
+    CHECK(s.Answer(0, 0, {3}, T0).refusal == Refusal::BadChoice);  // out of range
     CHECK(s.Answer(0, 0, {-1}, T0).refusal == Refusal::BadChoice);
     CHECK(s.Answer(0, 0, {0, 1}, T0).refusal == Refusal::BadChoice);  // two picks on mc
     CHECK(s.Answer(0, 0, {}, T0).refusal == Refusal::BadChoice);
@@ -73,7 +73,7 @@ TEST_CASE("malformed selections are refused without touching the score") {
     s.Reveal(T0 + 1);
     s.Next(T0 + 2);
     s.Reveal(T0 + 3);
-    s.Next(T0 + 4);  // multi
+    s.Next(T0 + 4);                                                       // multi
     CHECK(s.Answer(0, 2, {1, 1}, T0 + 5).refusal == Refusal::BadChoice);  // duplicate
     CHECK(s.Answer(0, 2, {}, T0 + 5).refusal == Refusal::BadChoice);
     auto ok = s.Answer(0, 2, {1, 0}, T0 + 5);
@@ -113,8 +113,8 @@ TEST_CASE("pause keeps the remaining time and refuses answers meanwhile") {
     auto s = Fresh();
     s.Next(T0);
     REQUIRE(s.Pause(T0 + 5000) == Refusal::None);
-    CHECK(s.RemainingMs(T0 + 60000) == 15000);           // frozen
-    CHECK_FALSE(s.Tick(T0 + 60000));                      // no deadline while paused
+    CHECK(s.RemainingMs(T0 + 60000) == 15000);  // frozen
+    CHECK_FALSE(s.Tick(T0 + 60000));            // no deadline while paused
     CHECK(s.Answer(0, 0, {1}, T0 + 6000).refusal == Refusal::Paused);
     CHECK(s.Pause(T0 + 6000) == Refusal::InvalidAction);
     REQUIRE(s.Resume(T0 + 100000) == Refusal::None);

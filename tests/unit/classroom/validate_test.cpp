@@ -10,7 +10,8 @@ using namespace sinau::classroom;
 namespace {
 std::string Name(std::string_view raw) {
     auto r = CleanName(raw);
-    return std::holds_alternative<std::string>(r) ? std::get<std::string>(r) : "!" + std::get<Rejection>(r).code;
+    return std::holds_alternative<std::string>(r) ? std::get<std::string>(r)
+                                                  : "!" + std::get<Rejection>(r).code;
 }
 }  // namespace
 
@@ -21,11 +22,11 @@ TEST_CASE("names are trimmed and collapsed; control, bidi and markup characters 
     CHECK(Name("   ") == "!invalid_name");
     CHECK(Name("Budi\nSantoso") == "!invalid_name");
     CHECK(Name(std::string("Bu\0di", 5)) == "!invalid_name");
-    CHECK(Name("Budi\u202Eoknet") == "!invalid_name");   // right-to-left override
-    CHECK(Name("Bu\u200Bdi") == "!invalid_name");        // zero-width space
+    CHECK(Name("Budi\u202Eoknet") == "!invalid_name");  // right-to-left override
+    CHECK(Name("Bu\u200Bdi") == "!invalid_name");       // zero-width space
     CHECK(Name("<img src=x onerror=alert(1)>") == "!invalid_name");
-    CHECK(Name("\xC0\x80") == "!invalid_name");          // overlong UTF-8
-    CHECK(Name("\xED\xA0\x80") == "!invalid_name");      // surrogate
+    CHECK(Name("\xC0\x80") == "!invalid_name");      // overlong UTF-8
+    CHECK(Name("\xED\xA0\x80") == "!invalid_name");  // surrogate
     CHECK(Name(std::string(40, 'a')) == std::string(40, 'a'));
     CHECK(Name(std::string(41, 'a')) == "!invalid_name");
     std::string forty_wide;

@@ -6,7 +6,9 @@
 using namespace sinau::content;
 
 namespace {
-GiftFile Parse(const std::string& text) { return ParseGift(text, "soal.gift"); }
+GiftFile Parse(const std::string& text) {
+    return ParseGift(text, "soal.gift");
+}
 
 Question Only(const GiftFile& f) {
     INFO((f.errors.empty() ? std::string() : f.errors.front().Format()));
@@ -140,7 +142,8 @@ TEST_CASE("GIFT short answer: several accepted answers, weights, and a bare answ
 }
 
 TEST_CASE("GIFT matching: pairs, '->' in the right side, distractor", "[gift]") {
-    const auto q = Only(Parse("Jodohkan.{\n=Kanada -> Ottawa\n=Italia -> Roma\n=Jepang -> Tokyo -> Edo\n= -> Paris\n}"));
+    const auto q =
+        Only(Parse("Jodohkan.{\n=Kanada -> Ottawa\n=Italia -> Roma\n=Jepang -> Tokyo -> Edo\n= -> Paris\n}"));
     CHECK(q.type == QuestionType::Match);
     REQUIRE(q.pairs.size() == 4);
     CHECK(q.pairs[0].left == "Kanada");
@@ -225,7 +228,8 @@ TEST_CASE("GIFT essay and description", "[gift]") {
 }
 
 TEST_CASE("GIFT escapes are literal characters, never syntax", "[gift]") {
-    const auto q = Only(Parse("::Judul\\: satu::Tanda \\{kurung\\} dan \\~ \\= \\# \\\\ ok{=a\\#b#umpan \\= balik ~c}"));
+    const auto q =
+        Only(Parse("::Judul\\: satu::Tanda \\{kurung\\} dan \\~ \\= \\# \\\\ ok{=a\\#b#umpan \\= balik ~c}"));
     CHECK(q.title == "Judul: satu");
     CHECK(q.stem == "Tanda {kurung} dan ~ = # \\ ok");
     CHECK(q.choices[0].text == "a#b");
@@ -289,7 +293,11 @@ TEST_CASE("GIFT id falls back to the title, else file:line", "[gift]") {
 }
 
 TEST_CASE("GIFT structural errors say where and what", "[gift]") {
-    struct Case { const char* text; int line, col; const char* words; };
+    struct Case {
+        const char* text;
+        int line, col;
+        const char* words;
+    };
     const Case cases[] = {
         {"Q {=a ~b", 1, 3, "tidak ditutup"},
         {"Q =a ~b}", 1, 8, "tanpa '{'"},
@@ -332,6 +340,6 @@ TEST_CASE("Question::Hash changes with what affects grading only", "[gift]") {
     const auto a = Only(Parse("::T1::Q{=a ~b}")).Hash();
     CHECK(a.size() == 16);
     CHECK(Only(Parse("::T2::Q{=a ~b#umpan balik baru}")).Hash() == a);  // title, feedback: same
-    CHECK(Only(Parse("::T1::Q{~a =b}")).Hash() != a);                  // right answer moved
-    CHECK(Only(Parse("::T1::Q2{=a ~b}")).Hash() != a);                 // stem changed
+    CHECK(Only(Parse("::T1::Q{~a =b}")).Hash() != a);                   // right answer moved
+    CHECK(Only(Parse("::T1::Q2{=a ~b}")).Hash() != a);                  // stem changed
 }

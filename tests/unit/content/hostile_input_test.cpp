@@ -4,11 +4,11 @@
 #include <chrono>
 #include <random>
 
+#include "../support/temp_dir.hpp"
 #include "content/gift_reader.hpp"
 #include "content/module_reader.hpp"
 #include "content/source_text.hpp"
 #include "content/twee_reader.hpp"
-#include "../support/temp_dir.hpp"
 
 using namespace sinau::content;
 using sinau::Diagnostics;
@@ -16,11 +16,11 @@ using sinau::Diagnostics;
 TEST_CASE("UTF-8 validation finds the first invalid byte", "[input]") {
     CHECK(FindInvalidUtf8("abc é — 𝄞") == std::string_view::npos);
     CHECK(FindInvalidUtf8("ab\xFF") == 2);
-    CHECK(FindInvalidUtf8("\xC0\x80") == 0);             // overlong NUL
-    CHECK(FindInvalidUtf8("x\xED\xA0\x80") == 1);        // UTF-16 surrogate
-    CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);     // above U+10FFFF
-    CHECK(FindInvalidUtf8("ok\xE2\x82") == 2);            // truncated sequence
-    CHECK(FindInvalidUtf8("\xE2\x28\xA1") == 0);          // bad continuation
+    CHECK(FindInvalidUtf8("\xC0\x80") == 0);          // overlong NUL
+    CHECK(FindInvalidUtf8("x\xED\xA0\x80") == 1);     // UTF-16 surrogate
+    CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+    CHECK(FindInvalidUtf8("ok\xE2\x82") == 2);        // truncated sequence
+    CHECK(FindInvalidUtf8("\xE2\x28\xA1") == 0);      // bad continuation
 }
 
 TEST_CASE("invalid UTF-8 is reported at its line and column by every reader", "[input]") {
@@ -96,6 +96,6 @@ TEST_CASE("LineMap counts columns in characters", "[input]") {
     CHECK(map.At(0).line == 1);
     CHECK(map.At(3).line == 2);
     CHECK(map.At(3).col == 1);
-    CHECK(map.At(6).col == 3);   // after 'c' and 'é' (2 bytes)
-    CHECK(map.At(9).col == 4);   // after the 3-byte dash
+    CHECK(map.At(6).col == 3);  // after 'c' and 'é' (2 bytes)
+    CHECK(map.At(9).col == 4);  // after the 3-byte dash
 }

@@ -13,14 +13,16 @@ using nlohmann::json;
 
 TEST_CASE("GIFT JSON lists every question with its parsed parts", "[json]") {
     const auto f = ParseGift(
-        "$CATEGORY: c\n\n::MC::Q{=a#ya ~%50%b ~c}####umum\n\n::TF::Q{FALSE#x#y}\n\n::M::Q{=a -> 1 =b -> 2}\n\n"
+        "$CATEGORY: c\n\n::MC::Q{=a#ya ~%50%b ~c}####umum\n\n::TF::Q{FALSE#x#y}\n\n::M::Q{=a -> 1 =b -> "
+        "2}\n\n"
         "::S::Q{=satu =dua}\n\n::N::Q{#5:1}\n\n::E::Q{}\n\n::D::Teks.\n\nKapan {=ini ~itu} ya?\n",
         "soal.gift");
     const auto j = json::parse(GiftJson(f.questions, f.errors));
     REQUIRE(j["questions"].size() == 8);
     std::vector<std::string> types;
     for (const auto& q : j["questions"]) types.push_back(q["type"]);
-    CHECK(types == std::vector<std::string>{"mc", "tf", "match", "short", "numerical", "essay", "description", "mc"});
+    CHECK(types ==
+          std::vector<std::string>{"mc", "tf", "match", "short", "numerical", "essay", "description", "mc"});
     const auto& mc = j["questions"][0];
     CHECK(mc["title"] == "MC");
     CHECK(mc["line"] == 3);
@@ -35,7 +37,9 @@ TEST_CASE("GIFT JSON lists every question with its parsed parts", "[json]") {
 }
 
 TEST_CASE("Twee JSON lists passages with tags, lines and links", "[json]") {
-    const auto f = ParseTwee(":: StoryTitle\nT\n\n:: Start [a b]\n[[x->Y]]\n\n:: Y [akhir skor:2]\nUmpan balik: z\n", "s.twee", "s");
+    const auto f =
+        ParseTwee(":: StoryTitle\nT\n\n:: Start [a b]\n[[x->Y]]\n\n:: Y [akhir skor:2]\nUmpan balik: z\n",
+                  "s.twee", "s");
     const auto j = json::parse(TweeJson(f.scenario, f.errors));
     CHECK(j["title"] == "T");
     CHECK(j["start"] == "Start");

@@ -1,8 +1,8 @@
 // LoadCourse: the real folder layout, isolation of broken modules, manifest errors with lines.
 #include <catch2/catch.hpp>
 
-#include "content/course_loader.hpp"
 #include "../support/temp_dir.hpp"
+#include "content/course_loader.hpp"
 
 using namespace sinau::content;
 using sinau::test::TempDir;
@@ -30,8 +30,8 @@ TEST_CASE("LoadCourse reads the good fixture course completely", "[loader]") {
     REQUIRE(m1);
     CHECK(m1->ok());
     CHECK(m1->title == "Modul Contoh");
-    CHECK(m1->quiz.mode == QuizMode::Ujian);                // module override
-    CHECK(m1->quiz.questions_per_attempt == 3);             // course default
+    CHECK(m1->quiz.mode == QuizMode::Ujian);     // module override
+    CHECK(m1->quiz.questions_per_attempt == 3);  // course default
     CHECK(m1->reading.pages.size() == 3);
     CHECK(m1->questions.size() == 3);
     CHECK(m1->questions[0].file == "modules/01-contoh/soal.gift");
@@ -90,8 +90,10 @@ TEST_CASE("LoadCourse manifest problems", "[loader]") {
         CHECK(course.errors[0].message.find("TOML tidak valid") == 0);
     }
     SECTION("missing keys, bad values, unsafe and duplicate module names") {
-        dir.Write("course.toml", "pass_mark = 170\nmodules = [\"../luar\", \"a\", \"a\"]\n[quiz]\ngrading = \"rata\"\n");
-        dir.Write("modules/a/modul.md", "+++\ntitle = \"A\"\ndescription = \"d\"\nobjectives = [\"o\"]\n+++\n");
+        dir.Write("course.toml",
+                  "pass_mark = 170\nmodules = [\"../luar\", \"a\", \"a\"]\n[quiz]\ngrading = \"rata\"\n");
+        dir.Write("modules/a/modul.md",
+                  "+++\ntitle = \"A\"\ndescription = \"d\"\nobjectives = [\"o\"]\n+++\n");
         dir.Write("modules/a/soal.gift", "// [id:q]\n// [tag:t]\nQ{T#a#b}####c\n");
         const auto course = LoadCourse(dir.path());
         std::string all;
@@ -114,7 +116,9 @@ TEST_CASE("LoadCourse manifest problems", "[loader]") {
         const auto& errors = course.modules[0].errors;
         REQUIRE(errors.size() == 2);
         CHECK(errors[0].Format() == "modules/a/modul.md:1:1: berkas tidak ditemukan");
-        CHECK(errors[1].Format() == "modules/a/soal.gift:1:1: modul belum punya soal: tulis soal dalam format GIFT di berkas ini (buat bila belum ada)");
+        CHECK(errors[1].Format() ==
+              "modules/a/soal.gift:1:1: modul belum punya soal: tulis soal dalam format GIFT di berkas ini "
+              "(buat bila belum ada)");
     }
 }
 

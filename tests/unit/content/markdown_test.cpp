@@ -7,7 +7,8 @@
 using namespace sinau::content;
 
 TEST_CASE("Markdown is split into pages at each ##, the first titled by the module", "[markdown]") {
-    const auto doc = ParseMarkdown("Pembuka.\n\n## Kedua\n\nIsi dua.\n\n## Ketiga\n\nIsi tiga.\n", {"Judul Modul", 10});
+    const auto doc =
+        ParseMarkdown("Pembuka.\n\n## Kedua\n\nIsi dua.\n\n## Ketiga\n\nIsi tiga.\n", {"Judul Modul", 10});
     REQUIRE(doc.pages.size() == 3);
     CHECK(doc.pages[0].title == "Judul Modul");
     CHECK(doc.pages[1].title == "Kedua");
@@ -25,7 +26,10 @@ TEST_CASE("Markdown drops an empty first page when the text starts with ##", "[m
 }
 
 TEST_CASE("Markdown inline spans: bold, italic, code, link, soft breaks, entities", "[markdown]") {
-    const auto doc = ParseMarkdown("Ada **tebal**, *miring*, `kode`, [tautan](https://kpu.go.id) dan ***keduanya***\nbaris &amp; &#8212;", {});
+    const auto doc = ParseMarkdown(
+        "Ada **tebal**, *miring*, `kode`, [tautan](https://kpu.go.id) dan ***keduanya***\nbaris &amp; "
+        "&#8212;",
+        {});
     const auto& spans = doc.pages[0].blocks.at(0).spans;
     auto find = [&](const std::string& text) -> const Span* {
         for (const auto& s : spans)
@@ -99,7 +103,8 @@ TEST_CASE("Markdown block quote becomes a Quote with children", "[markdown]") {
 }
 
 TEST_CASE("Markdown images, rules, headings and code blocks", "[markdown]") {
-    const auto doc = ParseMarkdown("Teks.\n\n![Bagan pemilu](img/bagan.png)\n\n---\n\n### Sub\n\n```\nkode\n  baris\n```\n", {});
+    const auto doc = ParseMarkdown(
+        "Teks.\n\n![Bagan pemilu](img/bagan.png)\n\n---\n\n### Sub\n\n```\nkode\n  baris\n```\n", {});
     const auto& b = doc.pages[0].blocks;
     REQUIRE(b.size() == 5);
     CHECK(b[1].kind == BlockKind::Image);

@@ -6,18 +6,24 @@
 using namespace sinau::content;
 
 namespace {
-TweeFile Parse(const std::string& text) { return ParseTwee(text, "skenario-x.twee", "skenario-x"); }
+TweeFile Parse(const std::string& text) {
+    return ParseTwee(text, "skenario-x.twee", "skenario-x");
+}
 }  // namespace
 
 TEST_CASE("Twee every link form splits text and target like Twine 2", "[twee]") {
-    struct Case { const char* inner; const char* text; const char* target; };
+    struct Case {
+        const char* inner;
+        const char* text;
+        const char* target;
+    };
     const Case cases[] = {
         {"Pergi", "Pergi", "Pergi"},
         {"Tekan like->Like", "Tekan like", "Like"},
         {"Like<-Tekan like", "Tekan like", "Like"},
         {"Tekan like|Like", "Tekan like", "Like"},
-        {"a->b->c", "a->b", "c"},          // rightmost ->
-        {"x<-y<-z", "y<-z", "x"},          // leftmost <-
+        {"a->b->c", "a->b", "c"},  // rightmost ->
+        {"x<-y<-z", "y<-z", "x"},  // leftmost <-
         {"teks -> Tujuan ", "teks", "Tujuan"},
         {"teks->Tujuan][$x to 1", "teks", "Tujuan"},  // setter dropped
     };
@@ -96,7 +102,8 @@ TEST_CASE("Twee story title, data and passages with Sinau's convention", "[twee]
 
     const auto* abaikan = s.Find("Abaikan");
     CHECK(abaikan->score == 1);
-    CHECK(abaikan->text == "Dia menyimpan ponsel lalu kembali bekerja seperti biasa.");  // inline link keeps its words
+    CHECK(abaikan->text ==
+          "Dia menyimpan ponsel lalu kembali bekerja seperti biasa.");  // inline link keeps its words
 
     const auto* akhir = s.Find("Akhir");
     CHECK(akhir->ending);
@@ -115,14 +122,20 @@ TEST_CASE("Twee escaped names and tags per the Twee 3 spec", "[twee]") {
 }
 
 TEST_CASE("Twee start defaults to Start; script and stylesheet passages are skipped", "[twee]") {
-    const auto f = Parse(":: Start\n[[A]]\n\n:: A [akhir skor:0]\nx\n\n:: Kode [script]\nalert(1)\n\n:: Gaya [stylesheet]\nbody{}\n");
+    const auto f = Parse(
+        ":: Start\n[[A]]\n\n:: A [akhir skor:0]\nx\n\n:: Kode [script]\nalert(1)\n\n:: Gaya "
+        "[stylesheet]\nbody{}\n");
     REQUIRE(f.errors.empty());
     CHECK(f.scenario.start == "Start");
     CHECK(f.scenario.passages.size() == 2);
 }
 
 TEST_CASE("Twee errors say where and what", "[twee]") {
-    struct Case { const char* text; int line, col; const char* words; };
+    struct Case {
+        const char* text;
+        int line, col;
+        const char* words;
+    };
     const Case cases[] = {
         {":: A [x\nteks\n", 1, 6, "tidak ditutup"},
         {"::   \nteks\n", 1, 1, "nama passage kosong"},
@@ -148,7 +161,8 @@ TEST_CASE("Twee errors say where and what", "[twee]") {
 }
 
 TEST_CASE("Twee CRLF line endings", "[twee]") {
-    const auto f = Parse(":: StoryTitle\r\nJudul\r\n\r\n:: Mulai [akhir skor:1]\r\nTeks.\r\nUmpan balik: ok.\r\n");
+    const auto f =
+        Parse(":: StoryTitle\r\nJudul\r\n\r\n:: Mulai [akhir skor:1]\r\nTeks.\r\nUmpan balik: ok.\r\n");
     REQUIRE(f.errors.empty());
     CHECK(f.scenario.title == "Judul");
     REQUIRE(f.scenario.passages.size() == 1);

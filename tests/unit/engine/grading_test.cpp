@@ -51,9 +51,9 @@ TEST_CASE("multiple choice takes the chosen choice's weight and its feedback", "
     CHECK(*g.fraction == 0.5);
     CHECK(g.verdict == Verdict::Sebagian);
 
-    CHECK(GradeAnswer(q, McAnswer(2)).feedback.empty());  // empty feedback is not shown
-    CHECK(*GradeAnswer(q, McAnswer(-1)).fraction == 0.0);  // unanswered
-    CHECK(*GradeAnswer(q, McAnswer(17)).fraction == 0.0);  // out of range (content shrank)
+    CHECK(GradeAnswer(q, McAnswer(2)).feedback.empty());     // empty feedback is not shown
+    CHECK(*GradeAnswer(q, McAnswer(-1)).fraction == 0.0);    // unanswered
+    CHECK(*GradeAnswer(q, McAnswer(17)).fraction == 0.0);    // out of range (content shrank)
     CHECK(*GradeAnswer(q, TfAnswer(true)).fraction == 0.0);  // wrong answer type
     CHECK(RightAnswerText(q) == "f");
     CHECK(AnswerText(q, McAnswer(0)) == "a");
@@ -118,7 +118,8 @@ TEST_CASE("short answers ignore case and spacing, and take the best matching wei
     CHECK(ShortAnswerMatches("pasal * ayat 2", "Pasal 280 ayat 2"));
 }
 
-TEST_CASE("numerical answers: tolerance, ranges, weighted alternatives, Indonesian number input", "[engine][grading]") {
+TEST_CASE("numerical answers: tolerance, ranges, weighted alternatives, Indonesian number input",
+          "[engine][grading]") {
     Question q;
     q.type = QuestionType::Numerical;
     q.numerical = {{2024, 2024, 2024, 1.0, "Tepat."}, {2023, 2025, 2024, 0.5, "Hampir."}};
@@ -176,7 +177,8 @@ TEST_CASE("matching gives credit per correct pair and ignores distractors", "[en
     CHECK(*GradeAnswer(q, MatchAnswer({0})).fraction == Approx(1.0 / 3));  // others unanswered
     CHECK(*GradeAnswer(q, MatchAnswer({0, -1, 99})).fraction == Approx(1.0 / 3));
     CHECK(RightAnswerText(q) == "KPU → penyelenggara; Bawaslu → pengawas; DKPP → kode etik");
-    CHECK(AnswerText(q, MatchAnswer({1, 0, 2})) == "KPU → pengawas; Bawaslu → penyelenggara; DKPP → kode etik");
+    CHECK(AnswerText(q, MatchAnswer({1, 0, 2})) ==
+          "KPU → pengawas; Bawaslu → penyelenggara; DKPP → kode etik");
     // Two left items with the same right side: either index of that text is right.
     Question dup = q;
     dup.pairs = {{"a", "x"}, {"b", "x"}, {"c", "y"}};

@@ -39,7 +39,8 @@ Module MakeModule(std::string id, int pages, std::vector<std::string> scenarios,
 Course MakeCourse() {
     Course c;
     c.id = "uji";
-    c.modules = {MakeModule("m1", 5, {"s1a", "s1b"}), MakeModule("m2", 3, {"s2a"}), MakeModule("m3", 4, {}, false)};
+    c.modules = {MakeModule("m1", 5, {"s1a", "s1b"}), MakeModule("m2", 3, {"s2a"}),
+                 MakeModule("m3", 4, {}, false)};
     return c;
 }
 
@@ -158,7 +159,8 @@ TEST_CASE("a failed quiz: take it again, or reread first when pages were skipped
     }
 }
 
-TEST_CASE("a passed quiz never leads back to the quiz: the unplayed scenarios come next", "[engine][next_step]") {
+TEST_CASE("a passed quiz never leads back to the quiz: the unplayed scenarios come next",
+          "[engine][next_step]") {
     const Course c = MakeCourse();
     Learner l(c);
     l.Read("m1", 4);
@@ -171,7 +173,8 @@ TEST_CASE("a passed quiz never leads back to the quiz: the unplayed scenarios co
     CHECK(l.Next() == NextStep{Kind::Scenario, "m1", 0, "s1b", true});
 }
 
-TEST_CASE("a passed quiz with pages left unread does not send the learner back to read", "[engine][next_step]") {
+TEST_CASE("a passed quiz with pages left unread does not send the learner back to read",
+          "[engine][next_step]") {
     const Course c = MakeCourse();
     Learner l(c);
     l.Read("m1", 1);

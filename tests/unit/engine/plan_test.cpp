@@ -77,8 +77,9 @@ TEST_CASE("without shuffling the authors' order is kept", "[engine][plan]") {
     s.questions_per_attempt = 3;  // a subset, still in file order
     const auto sub = DrawPlan(m, s, 7);
     REQUIRE(sub.items.size() == 4);
-    CHECK(std::is_sorted(sub.items.begin() + 1, sub.items.end(),
-                         [](const PlannedQuestion& a, const PlannedQuestion& b) { return a.question_id < b.question_id; }));
+    CHECK(std::is_sorted(
+        sub.items.begin() + 1, sub.items.end(),
+        [](const PlannedQuestion& a, const PlannedQuestion& b) { return a.question_id < b.question_id; }));
 }
 
 TEST_CASE("a plan round-trips through JSON, and bad JSON is an error", "[engine][plan]") {

@@ -10,7 +10,8 @@ using sinau::content::Passage;
 using sinau::content::Scenario;
 
 namespace {
-Passage P(std::string name, std::vector<std::string> targets, std::optional<int> score = {}, bool ending = false) {
+Passage P(std::string name, std::vector<std::string> targets, std::optional<int> score = {},
+          bool ending = false) {
     Passage p;
     p.name = std::move(name);
     for (auto& t : targets) p.links.push_back(Link{"ke " + t, t});
@@ -26,14 +27,10 @@ Scenario Rina() {
     s.id = "skenario-like";
     s.title = "Rina dan Tombol Like";
     s.start = "Mulai";
-    s.passages = {P("Mulai", {"Like", "Abaikan"}),
-                  P("Like", {"Hapus", "Biarkan"}, -2),
-                  P("Abaikan", {"Akhir terbaik"}, 2),
-                  P("Hapus", {"Akhir baik"}, 1),
-                  P("Biarkan", {"Akhir buruk"}, -1),
-                  P("Akhir terbaik", {}, 3, true),
-                  P("Akhir baik", {}, 1, true),
-                  P("Akhir buruk", {}, -3, true)};
+    s.passages = {P("Mulai", {"Like", "Abaikan"}),    P("Like", {"Hapus", "Biarkan"}, -2),
+                  P("Abaikan", {"Akhir terbaik"}, 2), P("Hapus", {"Akhir baik"}, 1),
+                  P("Biarkan", {"Akhir buruk"}, -1),  P("Akhir terbaik", {}, 3, true),
+                  P("Akhir baik", {}, 1, true),       P("Akhir buruk", {}, -3, true)};
     return s;
 }
 }  // namespace

@@ -10,7 +10,9 @@ namespace fs = std::filesystem;
 using sinau::i18n::Catalog;
 
 namespace {
-fs::path CatalogPath(const char* lang) { return fs::path(SINAU_SOURCE_DIR) / "assets" / "i18n" / (std::string(lang) + ".toml"); }
+fs::path CatalogPath(const char* lang) {
+    return fs::path(SINAU_SOURCE_DIR) / "assets" / "i18n" / (std::string(lang) + ".toml");
+}
 }  // namespace
 
 TEST_CASE("id and en catalogs have the same keys and no empty text") {

@@ -1,8 +1,8 @@
 // Learners in a real database: create, edit, list, soft remove, find by NIP.
 #include <catch2/catch.hpp>
 
-#include "learners/learner_store.hpp"
 #include "../support/temp_dir.hpp"
+#include "learners/learner_store.hpp"
 #include "util/uuid.hpp"
 
 using namespace sinau;
@@ -18,7 +18,8 @@ TEST_CASE("learners are created, edited, listed and softly removed", "[learners]
     REQUIRE(siti.ok());
     CHECK(util::IsUuid(siti->id));
     CHECK(siti->profile.nip == "198803122015032001");
-    auto budi = ls.Create({"Budi Santoso", "199001012019031002", "Dinas Kominfo Provinsi Jawa Timur", "Pranata Komputer"});
+    auto budi = ls.Create(
+        {"Budi Santoso", "199001012019031002", "Dinas Kominfo Provinsi Jawa Timur", "Pranata Komputer"});
     REQUIRE(budi.ok());
 
     auto dup = ls.Create({"Orang Lain", "198803122015032001", "Bappeda", ""});
@@ -32,7 +33,8 @@ TEST_CASE("learners are created, edited, listed and softly removed", "[learners]
     REQUIRE(list.size() == 2);
     CHECK(list[0].profile.name == "Budi Santoso");  // by name
 
-    auto edited = ls.Edit(siti->id, {"Siti Rahayu, S.Sos.", "198803122015032001", "BPSDM Provinsi Jawa Timur", "Widyaiswara"});
+    auto edited = ls.Edit(
+        siti->id, {"Siti Rahayu, S.Sos.", "198803122015032001", "BPSDM Provinsi Jawa Timur", "Widyaiswara"});
     REQUIRE(edited.ok());
     CHECK(edited->id == siti->id);
     CHECK(ls.FindByNip("19880312 201503 2 001")->profile.jabatan == "Widyaiswara");

@@ -34,7 +34,8 @@ TEST_CASE("each wrong NIP field gets its own message", "[learners][nip]") {
     CHECK_THAT(Problem("1988031220150320011"), Catch::Contains("tertulis 19 angka"));
     CHECK_THAT(Problem("19880312201503200A"), Catch::Contains("hanya boleh berisi angka"));
     CHECK(Problem("198813322015032001") == "NIP digit 1–8 (tanggal lahir) bukan tanggal yang sah: 19881332");
-    CHECK_THAT(Problem("199002302019031001"), Catch::Contains("tanggal lahir) bukan tanggal yang sah: 19900230"));
+    CHECK_THAT(Problem("199002302019031001"),
+               Catch::Contains("tanggal lahir) bukan tanggal yang sah: 19900230"));
     CHECK_THAT(Problem("199102292019031001"), Catch::Contains("19910229"));  // not a leap year
     CHECK(Problem("198803122015132001") == "NIP digit 9–14 (TMT CPNS) bukan bulan yang sah: 201513");
     CHECK_THAT(Problem("198803122015002001"), Catch::Contains("bukan bulan yang sah: 201500"));
@@ -48,8 +49,8 @@ TEST_CASE("each wrong NIP field gets its own message", "[learners][nip]") {
     CHECK(Problem("198803122015031000") == "NIP digit 16–18 (nomor urut) tidak boleh 000");
     // Several wrong fields: all are named.
     const auto many = Problem("198813322015130000");
-    CHECK_THAT(many, Catch::Contains("digit 1–8") && Catch::Contains("digit 9–14") && Catch::Contains("digit 15") &&
-                         Catch::Contains("digit 16–18"));
+    CHECK_THAT(many, Catch::Contains("digit 1–8") && Catch::Contains("digit 9–14") &&
+                         Catch::Contains("digit 15") && Catch::Contains("digit 16–18"));
 }
 
 TEST_CASE("profile: name and instansi required, lengths bounded, text cleaned", "[learners][profile]") {
@@ -63,14 +64,20 @@ TEST_CASE("profile: name and instansi required, lengths bounded, text cleaned", 
     LearnerProfile empty = CleanProfile({"   ", "198803122015032001", "", ""});
     auto r = ValidateProfile(empty, kToday);
     REQUIRE_FALSE(r.ok());
-    CHECK_THAT(r.error().message, Catch::Contains("Nama lengkap wajib diisi") && Catch::Contains("Instansi/OPD wajib diisi"));
+    CHECK_THAT(r.error().message,
+               Catch::Contains("Nama lengkap wajib diisi") && Catch::Contains("Instansi/OPD wajib diisi"));
 
     LearnerProfile longname = p;
     longname.name = std::string(120, 'a');
     CHECK(ValidateProfile(longname, kToday).ok());
     longname.name += "é";  // 121 characters (122 bytes)
-    CHECK_THAT(ValidateProfile(longname, kToday).error().message, Catch::Contains("terlalu panjang (121 karakter"));
-    longname.name = std::string(60, 'a') + std::string(30, 'x') + "ééééééééééééééééééééééééééééé";  // 119 chars
+    CHECK_THAT(ValidateProfile(longname, kToday).error().message,
+               Catch::Contains("terlalu panjang (121 karakter"));
+    longname.name =
+        std::string(60, 'a') + std::string(30, 'x') + "ééééééééééééééééééééééééééééé";  // 119 chars
     CHECK(ValidateProfile(longname, kToday).ok());
-    CHECK(CleanProfile({"A\x01" "B\tC", "", "", ""}).name == "AB C");
+    CHECK(CleanProfile({"A\x01"
+                        "B\tC",
+                        "", "", ""})
+              .name == "AB C");
 }

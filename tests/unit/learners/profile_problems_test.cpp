@@ -17,13 +17,15 @@ namespace {
 const util::Date kToday{2024, 6, 1};
 
 const FieldProblem* For(const std::vector<FieldProblem>& problems, ProfileField f) {
-    auto it = std::find_if(problems.begin(), problems.end(), [&](const FieldProblem& p) { return p.field == f; });
+    auto it =
+        std::find_if(problems.begin(), problems.end(), [&](const FieldProblem& p) { return p.field == f; });
     return it == problems.end() ? nullptr : &*it;
 }
 }  // namespace
 
 TEST_CASE("a valid profile has no problems", "[learners][profile]") {
-    const auto p = learners::CleanProfile({"Siti Rahayu", "19880312 201503 2 001", "BPSDM Provinsi Jawa Timur", ""});
+    const auto p =
+        learners::CleanProfile({"Siti Rahayu", "19880312 201503 2 001", "BPSDM Provinsi Jawa Timur", ""});
     CHECK(learners::ProfileProblems(p, kToday).empty());
 }
 
@@ -44,13 +46,14 @@ TEST_CASE("every field's problem is reported under that field, in form order", "
     CHECK(problems[3].field == ProfileField::Jabatan);
     CHECK(problems[3].message == "Jabatan terlalu panjang (121 karakter, paling banyak 120)");
     // The joined form the roster import and the CLI show carries the same messages.
-    CHECK(learners::ValidateProfile(learners::CleanProfile(p), kToday).error().message == learners::JoinProblems(problems));
+    CHECK(learners::ValidateProfile(learners::CleanProfile(p), kToday).error().message ==
+          learners::JoinProblems(problems));
     CHECK(learners::FieldName(ProfileField::Instansi) == "instansi");
 }
 
 TEST_CASE("a NIP with several wrong parts is still ONE message, under the NIP", "[learners][profile]") {
-    const auto problems =
-        learners::ProfileProblems(learners::CleanProfile({"Budi", "198813322015130000", "Bappeda", ""}), kToday);
+    const auto problems = learners::ProfileProblems(
+        learners::CleanProfile({"Budi", "198813322015130000", "Bappeda", ""}), kToday);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].field == ProfileField::Nip);
     CHECK_THAT(problems[0].message, Catch::Contains("tanggal lahir") && Catch::Contains("digit 16–18"));
@@ -69,7 +72,8 @@ TEST_CASE("the store's check adds a NIP already taken, under the NIP", "[learner
     // A new profile with Siti's NIP and no instansi: two problems, each on its own field.
     auto problems = ls.Check({"Orang Lain", "19880312 201503 2 001", "", ""});
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == FieldProblem{ProfileField::Nip, "NIP 198803122015032001 sudah terdaftar atas nama Siti Rahayu."});
+    CHECK(problems[0] ==
+          FieldProblem{ProfileField::Nip, "NIP 198803122015032001 sudah terdaftar atas nama Siti Rahayu."});
     CHECK(problems[1].field == ProfileField::Instansi);
     CHECK(For(problems, ProfileField::Name) == nullptr);
 

@@ -1,9 +1,9 @@
 // Roster import from real CSV and XLSX files into a real database.
 #include <catch2/catch.hpp>
 
+#include "../support/temp_dir.hpp"
 #include "learners/learner_store.hpp"
 #include "learners/roster_import.hpp"
-#include "../support/temp_dir.hpp"
 
 using namespace sinau;
 using learners::RowOutcome;
@@ -27,7 +27,9 @@ const learners::RosterRowResult& Row(const learners::RosterReport& r, int number
 }  // namespace
 
 TEST_CASE("CSV parsing: RFC 4180 quotes, BOM, CRLF, separator detection", "[learners][csv]") {
-    auto t = learners::ParseCsv("\xEF\xBB\xBF" "a,\"b,c\",\"d \"\"e\"\"\"\r\n1,\"x\ny\",3\r\n");
+    auto t = learners::ParseCsv(
+        "\xEF\xBB\xBF"
+        "a,\"b,c\",\"d \"\"e\"\"\"\r\n1,\"x\ny\",3\r\n");
     REQUIRE(t.ok());
     REQUIRE(t->rows.size() == 2);
     CHECK(t->rows[0].cells[0].text == "a");  // BOM gone
@@ -58,7 +60,8 @@ TEST_CASE("a CSV roster: good rows imported, bad rows reported with reasons", "[
     CHECK(Row(*report, 2).outcome == RowOutcome::Added);
     CHECK(Row(*report, 3).name == "Budi Santoso, S.Kom.");
     CHECK(Row(*report, 3).nip == "199001012019031002");  // spaces removed
-    CHECK_THAT(Row(*report, 4).reason, Catch::Contains("NIP digit 1–8 (tanggal lahir) bukan tanggal yang sah: 19881332"));
+    CHECK_THAT(Row(*report, 4).reason,
+               Catch::Contains("NIP digit 1–8 (tanggal lahir) bukan tanggal yang sah: 19881332"));
     CHECK_THAT(Row(*report, 5).reason, Catch::Contains("Nama lengkap wajib diisi"));
     CHECK(Row(*report, 6).outcome == RowOutcome::Added);  // quoted "" and a line break inside
     CHECK_THAT(Row(*report, 8).reason, Catch::Contains("sudah ada di baris 2"));
@@ -77,8 +80,12 @@ TEST_CASE("importing the same roster twice changes nothing; a changed row is upd
     auto db = OpenDb(dir / "s.db");
     REQUIRE(learners::ImportRoster(*db, kFixtures / "peserta.csv", kToday).ok());
     const auto snapshot = [&] {
-        return (*db).sql().execAndGet("SELECT group_concat(id || nip || name || instansi || jabatan || updated_at, '|') "
-                                      "FROM (SELECT * FROM learners ORDER BY nip)").getString();
+        return (*db)
+            .sql()
+            .execAndGet(
+                "SELECT group_concat(id || nip || name || instansi || jabatan || updated_at, '|') "
+                "FROM (SELECT * FROM learners ORDER BY nip)")
+            .getString();
     };
     const std::string before = snapshot();
     auto again = learners::ImportRoster(*db, kFixtures / "peserta.csv", kToday);
@@ -89,7 +96,9 @@ TEST_CASE("importing the same roster twice changes nothing; a changed row is upd
     CHECK(snapshot() == before);
 
     const auto changed = dir / "berubah.csv";
-    test::WriteBytes(changed, "Nama Lengkap,NIP,Instansi/OPD,Jabatan\nSiti Rahayu,198803122015032001,Bappeda Provinsi Jawa Timur,Perencana\n");
+    test::WriteBytes(changed,
+                     "Nama Lengkap,NIP,Instansi/OPD,Jabatan\nSiti Rahayu,198803122015032001,Bappeda Provinsi "
+                     "Jawa Timur,Perencana\n");
     auto upd = learners::ImportRoster(*db, changed, kToday);
     REQUIRE(upd.ok());
     CHECK(upd->updated == 1);
@@ -110,7 +119,8 @@ TEST_CASE("a ';' roster without BOM and without Jabatan column", "[learners][ros
     CHECK_THAT(Row(*report, 7).reason, Catch::Contains("jenis kelamin"));
 }
 
-TEST_CASE("an XLSX roster: shared and inline strings, Excel-rounded NIP refused", "[learners][roster][xlsx]") {
+TEST_CASE("an XLSX roster: shared and inline strings, Excel-rounded NIP refused",
+          "[learners][roster][xlsx]") {
     test::TempDir dir;
     auto db = OpenDb(dir / "s.db");
     auto report = learners::ImportRoster(*db, kFixtures / "peserta.xlsx", kToday);
@@ -119,7 +129,8 @@ TEST_CASE("an XLSX roster: shared and inline strings, Excel-rounded NIP refused"
     CHECK(report->added == 3);
     CHECK(report->rejected == 2);
     CHECK(Row(*report, 3).outcome == RowOutcome::Added);
-    CHECK_THAT(Row(*report, 4).reason, Catch::Contains("dibulatkan Excel") && Catch::Contains("format kolom NIP sebagai Teks"));
+    CHECK_THAT(Row(*report, 4).reason,
+               Catch::Contains("dibulatkan Excel") && Catch::Contains("format kolom NIP sebagai Teks"));
     CHECK(Row(*report, 5).outcome == RowOutcome::Added);  // an exact 18-digit number is kept
     CHECK(Row(*report, 6).name == "Dewi Lestari");        // inline rich text
     CHECK_THAT(Row(*report, 7).reason, Catch::Contains("Instansi/OPD wajib diisi"));
@@ -140,6 +151,7 @@ TEST_CASE("unusable roster files are refused without touching the database", "[l
     CHECK_FALSE(learners::ImportRoster(*db, dir / "rusak.xlsx", kToday).ok());
     CHECK_FALSE(learners::ImportRoster(*db, dir / "tidak-ada.csv", kToday).ok());
     test::WriteBytes(dir / "lama.xls", "\xD0\xCF\x11\xE0");
-    CHECK_THAT(learners::ImportRoster(*db, dir / "lama.xls", kToday).error().message, Catch::Contains(".xls lama"));
+    CHECK_THAT(learners::ImportRoster(*db, dir / "lama.xls", kToday).error().message,
+               Catch::Contains(".xls lama"));
     CHECK((*db).sql().execAndGet("SELECT count(*) FROM learners").getInt() == before);
 }

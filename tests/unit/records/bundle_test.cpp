@@ -1,7 +1,7 @@
 // Export bundles (*.sinau): written from real Sinau databases, read back through OpenBundle/ImportFiles into
 // real target files; damaged or forged bundles must be refused with the target's bytes unchanged.
-#include <catch2/catch.hpp>
 #include <zip.h>
+#include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +14,9 @@ using namespace records_test;
 
 namespace {
 
-int64_t Count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
+int64_t Count(SQLite::Database& db, const std::string& sql) {
+    return db.execAndGet(sql).getInt64();
+}
 
 // Rows of a query joined into one string, for comparing two databases' contents.
 std::string Rows(SQLite::Database& db, const std::string& sql) {
@@ -48,8 +50,10 @@ void Seed(const std::filesystem::path& p) {
 
 const char* kLearners = "SELECT nip, name, instansi, updated_at FROM learners ORDER BY nip";
 const char* kAttempts =
-    "SELECT a.id, l.nip, a.module_id, a.score, a.updated_at FROM attempts a JOIN learners l ON l.id = a.learner_id ORDER BY a.id";
-const char* kResponses = "SELECT id, attempt_id, question_id, answer, fraction, updated_at FROM responses ORDER BY id";
+    "SELECT a.id, l.nip, a.module_id, a.score, a.updated_at FROM attempts a JOIN learners l ON l.id = "
+    "a.learner_id ORDER BY a.id";
+const char* kResponses =
+    "SELECT id, attempt_id, question_id, answer, fraction, updated_at FROM responses ORDER BY id";
 
 std::string Entry(const std::filesystem::path& bundle, const char* name) {
     int err = 0;
@@ -67,7 +71,8 @@ std::string Entry(const std::filesystem::path& bundle, const char* name) {
 }
 
 // A zip with exactly these entries, to forge bundles.
-void WriteZip(const std::filesystem::path& out, const std::vector<std::pair<std::string, std::string>>& entries) {
+void WriteZip(const std::filesystem::path& out,
+              const std::vector<std::pair<std::string, std::string>>& entries) {
     int err = 0;
     zip_t* z = zip_open(out.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
     REQUIRE(z);
@@ -92,7 +97,8 @@ std::string Sha256Hex(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("A bundle round-trips into an empty target, re-import changes nothing, secrets stay home", "[bundle]") {
+TEST_CASE("A bundle round-trips into an empty target, re-import changes nothing, secrets stay home",
+          "[bundle]") {
     TempDir dir;
     Seed(dir / "pc1.db");
     auto source = OpenDb(dir / "pc1.db");
@@ -159,7 +165,8 @@ TEST_CASE("The extracted database is a temporary file removed after use", "[bund
     // Nothing but the bundle itself appeared beside it (no half or temporary file).
     int files = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path)) ++files;
-    CHECK(files == 2 + int(std::filesystem::exists(dir / "pc1.db-wal")) + int(std::filesystem::exists(dir / "pc1.db-shm")));
+    CHECK(files == 2 + int(std::filesystem::exists(dir / "pc1.db-wal")) +
+                       int(std::filesystem::exists(dir / "pc1.db-shm")));
 }
 
 TEST_CASE("A filtered bundle carries only the filter's learners and their rows", "[bundle]") {
@@ -220,14 +227,20 @@ TEST_CASE("Damaged, forged or foreign bundles are refused and the target stays b
     // Tampered records.db: a different database under the original manifest.
     WriteZip(dir / "ubah-db.sinau", {{"manifest.json", manifest}, {"records.db", other_db}});
     // Edited manifests.
-    WriteZip(dir / "ubah-jumlah.sinau", {{"manifest.json", edit([](auto& j) { j["learners"] = 30; })}, {"records.db", records}});
-    WriteZip(dir / "ubah-format.sinau", {{"manifest.json", edit([](auto& j) { j["format"] = "lain"; })}, {"records.db", records}});
-    WriteZip(dir / "ubah-versi.sinau", {{"manifest.json", edit([](auto& j) { j["version"] = 2; })}, {"records.db", records}});
-    WriteZip(dir / "bukan-json.sinau", {{"manifest.json", "{\"format\": \"sinau-bundle\","}, {"records.db", records}});
+    WriteZip(dir / "ubah-jumlah.sinau",
+             {{"manifest.json", edit([](auto& j) { j["learners"] = 30; })}, {"records.db", records}});
+    WriteZip(dir / "ubah-format.sinau",
+             {{"manifest.json", edit([](auto& j) { j["format"] = "lain"; })}, {"records.db", records}});
+    WriteZip(dir / "ubah-versi.sinau",
+             {{"manifest.json", edit([](auto& j) { j["version"] = 2; })}, {"records.db", records}});
+    WriteZip(dir / "bukan-json.sinau",
+             {{"manifest.json", "{\"format\": \"sinau-bundle\","}, {"records.db", records}});
     // A consistent zip around a foreign SQLite database (the hash matches, the content is not Sinau's).
     WriteZip(dir / "asing.sinau",
-             {{"manifest.json", edit([&](auto& j) { j["sha256"] = Sha256Hex(foreign_db); })}, {"records.db", foreign_db}});
-    WriteZip(dir / "tambahan.sinau", {{"manifest.json", manifest}, {"records.db", records}, {"../../evil.sh", "rm -rf /"}});
+             {{"manifest.json", edit([&](auto& j) { j["sha256"] = Sha256Hex(foreign_db); })},
+              {"records.db", foreign_db}});
+    WriteZip(dir / "tambahan.sinau",
+             {{"manifest.json", manifest}, {"records.db", records}, {"../../evil.sh", "rm -rf /"}});
     WriteZip(dir / "tanpa-manifest.sinau", {{"records.db", records}});
     // Truncated bundle (copied half-way to a USB stick), random bytes, and a truncated local header.
     std::ofstream(dir / "potong.sinau", std::ios::binary) << bundle.substr(0, bundle.size() - 100);
@@ -248,12 +261,12 @@ TEST_CASE("Damaged, forged or foreign bundles are refused and the target stays b
     }
     const auto hash = FileHash(dir / "target.db");
     const std::vector<std::pair<const char*, const char*>> cases = {
-        {"ubah-db.sinau", "SHA-256"},        {"ubah-jumlah.sinau", "jumlah rekaman"},
+        {"ubah-db.sinau", "SHA-256"},          {"ubah-jumlah.sinau", "jumlah rekaman"},
         {"ubah-format.sinau", "sinau-bundle"}, {"ubah-versi.sinau", "versi 2"},
-        {"bukan-json.sinau", "bukan JSON"},  {"asing.sinau", "program lain"},
-        {"tambahan.sinau", "tidak dikenal"}, {"tanpa-manifest.sinau", "manifest.json"},
-        {"potong.sinau", "terpotong"},       {"potong-awal.sinau", "terpotong"},
-        {"acak.sinau", "bukan basis data"},  {"acak-pk.sinau", "terpotong"},
+        {"bukan-json.sinau", "bukan JSON"},    {"asing.sinau", "program lain"},
+        {"tambahan.sinau", "tidak dikenal"},   {"tanpa-manifest.sinau", "manifest.json"},
+        {"potong.sinau", "terpotong"},         {"potong-awal.sinau", "terpotong"},
+        {"acak.sinau", "bukan basis data"},    {"acak-pk.sinau", "terpotong"},
     };
     for (const auto& [bad, words] : cases) {
         INFO(bad);
@@ -280,7 +293,8 @@ TEST_CASE("A zip bomb posing as records.db is refused before it is extracted", "
     }
     // 96 MiB of zeros deflate to ~100 KiB: no SQLite snapshot compresses like that.
     const std::string zeros(size_t(96) << 20, '\0');
-    WriteZip(dir / "bom.sinau", {{"manifest.json", Entry(dir / "pc1.sinau", "manifest.json")}, {"records.db", zeros}});
+    WriteZip(dir / "bom.sinau",
+             {{"manifest.json", Entry(dir / "pc1.sinau", "manifest.json")}, {"records.db", zeros}});
     auto target = OpenDb(dir / "target.db");
     auto r = ImportFiles(target->sql(), {dir / "bom.sinau"});
     REQUIRE_FALSE(r.ok());

@@ -40,10 +40,11 @@ TEST_CASE("Canonical facts are fixed and parse back", "[certificate]") {
     auto f = MakeFacts(Sample());
     CHECK(f.final_score == Approx(87.5));
     const auto text = CanonicalFacts(f);
-    CHECK(text ==
-          "SINAU-SERTIFIKAT/1\nSiti Nurhaliza Ünal\n198503152010012003\nDinas Pendidikan Provinsi Jawa Timur\n"
-          "netralitas-asn-pemilu-2024\nPartisipasi dan Netralitas ASN dalam Pemilu 2024\n2024-05-25\n87.5\n"
-          "BPSDM Provinsi Jawa Timur");
+    CHECK(
+        text ==
+        "SINAU-SERTIFIKAT/1\nSiti Nurhaliza Ünal\n198503152010012003\nDinas Pendidikan Provinsi Jawa Timur\n"
+        "netralitas-asn-pemilu-2024\nPartisipasi dan Netralitas ASN dalam Pemilu 2024\n2024-05-25\n87.5\n"
+        "BPSDM Provinsi Jawa Timur");
     auto back = ParseCanonicalFacts(text);
     REQUIRE(back.ok());
     CHECK(*back == f);
@@ -97,7 +98,8 @@ TEST_CASE("A signed certificate verifies; tampered facts and another key do not"
     CHECK_FALSE(ParsePublicKeyFile("bukan kunci\n00").ok());
 }
 
-TEST_CASE("Short codes verify against the issuing database only while its facts are unchanged", "[certificate]") {
+TEST_CASE("Short codes verify against the issuing database only while its facts are unchanged",
+          "[certificate]") {
     TempDir dir;
     auto db = OpenDb(dir / "a.db");
     auto& sql = db->sql();
@@ -138,7 +140,8 @@ TEST_CASE("The certificate PDF carries the code in its metadata", "[certificate]
     CHECK_FALSE(std::filesystem::exists(dir / "t.pdf"));
 }
 
-TEST_CASE("An issued short code still verifies after the course title or issuer setting changes", "[certificate]") {
+TEST_CASE("An issued short code still verifies after the course title or issuer setting changes",
+          "[certificate]") {
     TempDir dir;
     auto db = OpenDb(dir / "a.db");
     auto& sql = db->sql();
@@ -147,10 +150,12 @@ TEST_CASE("An issued short code still verifies after the course title or issuer 
     const auto facts = FactsForLearner(sql, "198503152010012003", "Kursus Lama", "BPSDM Lama");
     REQUIRE(facts);
     const auto cert = IssueCertificate(sql, *facts, SigningKey::LoadOrCreate(sql));
-    CHECK(IssueCertificate(sql, *facts, SigningKey::LoadOrCreate(sql)).short_code == cert.short_code);  // idempotent
+    CHECK(IssueCertificate(sql, *facts, SigningKey::LoadOrCreate(sql)).short_code ==
+          cert.short_code);  // idempotent
     CHECK(sql.execAndGet("SELECT count(*) FROM issued_certificates").getInt() == 1);
 
-    // The title and the issuer setting change later: the old short code verifies, showing the facts as printed.
+    // The title and the issuer setting change later: the old short code verifies, showing the facts as
+    // printed.
     db->SetSetting("certificate.issuer", "BPSDM Baru");
     const auto v = VerifyWithDatabase(cert.short_code, sql, "Kursus Baru", CertificateIssuer(sql));
     CHECK(v.valid);

@@ -51,7 +51,8 @@ TEST_CASE("CSV guard neutralises formula starters as OWASP recommends", "[csv]")
     CHECK(Enc("=1+1", off) == "=1+1");
 }
 
-TEST_CASE("CSV completions export lists every learner, also those not started, and survives hostile names", "[csv][export]") {
+TEST_CASE("CSV completions export lists every learner, also those not started, and survives hostile names",
+          "[csv][export]") {
     TempDir dir;
     auto db = OpenDb(dir / "a.db");
     auto& sql = db->sql();
@@ -118,7 +119,8 @@ TEST_CASE("CSV export filters by instansi and leaves no file behind on error", "
     CHECK_FALSE(cancelled.ok());
     CHECK(ParseCsv(ReadFile(dir / "f.csv"), ',').size() == 2);
     int files = 0;
-    for (auto& e : std::filesystem::directory_iterator(dir.path)) files += e.path().string().find(".tmp-") != std::string::npos;
+    for (auto& e : std::filesystem::directory_iterator(dir.path))
+        files += e.path().string().find(".tmp-") != std::string::npos;
     CHECK(files == 0);
 }
 
@@ -142,13 +144,15 @@ TEST_CASE("CSV responses export writes numbers unguarded and text guarded", "[cs
     CHECK(rows[2][9] == "{\"choice\":1}");
 }
 
-TEST_CASE("Exports report progress against a counted total and a progress callback can cancel", "[csv][export][progress]") {
+TEST_CASE("Exports report progress against a counted total and a progress callback can cancel",
+          "[csv][export][progress]") {
     TempDir dir;
     auto db = OpenDb(dir / "a.db");
     auto& sql = db->sql();
     {
         SQLite::Transaction tx(sql);
-        for (int i = 0; i < 10000; ++i) AddLearner(sql, Numbered("L", i), std::to_string(100000 + i), "Peserta", "BKD");
+        for (int i = 0; i < 10000; ++i)
+            AddLearner(sql, Numbered("L", i), std::to_string(100000 + i), "Peserta", "BKD");
         tx.commit();
     }
     for (const auto format : {ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Xapi}) {
@@ -186,5 +190,6 @@ TEST_CASE("Exports report progress against a counted total and a progress callba
     CHECK_THAT(cancelled.error().message, Catch::Contains("dibatalkan"));
     CHECK(calls == 1);
     CHECK_FALSE(std::filesystem::exists(dir / "batal.csv"));
-    for (auto& e : std::filesystem::directory_iterator(dir.path)) CHECK(e.path().string().find(".tmp-") == std::string::npos);
+    for (auto& e : std::filesystem::directory_iterator(dir.path))
+        CHECK(e.path().string().find(".tmp-") == std::string::npos);
 }

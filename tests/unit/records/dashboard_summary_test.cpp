@@ -9,8 +9,8 @@
 #include <random>
 #include <set>
 
-#include "../store/test_course.hpp"
 #include "../store/migrations_v3_check.hpp"
+#include "../store/test_course.hpp"
 #include "fixture.hpp"
 #include "learners/learner_store.hpp"
 #include "records/dashboard.hpp"
@@ -35,31 +35,47 @@ void AnswerAllRight(store::Learning& l, const content::Module& m, const store::A
         REQUIRE(q);
         engine::Answer ans;
         switch (q->type) {
-            case content::QuestionType::Mc: ans = engine::McAnswer(1); break;
-            case content::QuestionType::TrueFalse: ans = engine::TfAnswer(true); break;
-            case content::QuestionType::Short: ans = engine::ShortAnswer("netral"); break;
-            case content::QuestionType::Numerical: ans = engine::NumericalAnswerOf("2024"); break;
-            case content::QuestionType::Multi: ans = engine::MultiAnswer({0, 1}); break;
-            default: FAIL("unexpected question type");
+            case content::QuestionType::Mc:
+                ans = engine::McAnswer(1);
+                break;
+            case content::QuestionType::TrueFalse:
+                ans = engine::TfAnswer(true);
+                break;
+            case content::QuestionType::Short:
+                ans = engine::ShortAnswer("netral");
+                break;
+            case content::QuestionType::Numerical:
+                ans = engine::NumericalAnswerOf("2024");
+                break;
+            case content::QuestionType::Multi:
+                ans = engine::MultiAnswer({0, 1});
+                break;
+            default:
+                FAIL("unexpected question type");
         }
         REQUIRE(l.RecordResponse(a, *q, ans, 1500).ok());
     }
 }
 
 std::string SummaryOf(SQLite::Database& db, const std::string& id) {
-    return db.execAndGet("SELECT passed || '/' || course_status FROM learner_stats WHERE learner_id = '" + id + "'")
+    return db
+        .execAndGet("SELECT passed || '/' || course_status FROM learner_stats WHERE learner_id = '" + id +
+                    "'")
         .getString();
 }
 
 }  // namespace
 
-TEST_CASE("the summary follows the self-paced loop: reading, answer, quiz pass, module completion", "[dashboard][summary]") {
+TEST_CASE("the summary follows the self-paced loop: reading, answer, quiz pass, module completion",
+          "[dashboard][summary]") {
     TempDir dir;
     const auto course = sinau::test::SmallCourse();
     auto db = OpenDb(dir / "s.db");
     auto& sql = db->sql();
     sinau::test::InsertLearner(*db, "L1", "198803122015032001");
-    sql.exec("UPDATE learners SET created_at = '2024-01-01T00:00:00.000Z', updated_at = '2024-01-01T00:00:00.000Z'");
+    sql.exec(
+        "UPDATE learners SET created_at = '2024-01-01T00:00:00.000Z', updated_at = "
+        "'2024-01-01T00:00:00.000Z'");
     store::Learning l(*db, course, "L1");
     CHECK(SummaryOf(sql, "L1") == "0/belum");
 
@@ -87,12 +103,14 @@ TEST_CASE("the summary follows the self-paced loop: reading, answer, quiz pass, 
     }
     // Every quiz passed: the modules that need nothing more (no scenario) are lulus in the summary.
     CHECK(sql.execAndGet("SELECT passed FROM learner_stats WHERE learner_id = 'L1'").getInt() ==
-          sql.execAndGet("SELECT count(*) FROM module_results WHERE learner_id = 'L1' AND status = 'lulus'").getInt());
+          sql.execAndGet("SELECT count(*) FROM module_results WHERE learner_id = 'L1' AND status = 'lulus'")
+              .getInt());
     CHECK(sql.execAndGet("SELECT passed FROM learner_stats WHERE learner_id = 'L1'").getInt() >= 1);
     CheckSummaryTables(sql);
 }
 
-TEST_CASE("the summary follows class-session rows, a merge, and learner edits and removal", "[dashboard][summary]") {
+TEST_CASE("the summary follows class-session rows, a merge, and learner edits and removal",
+          "[dashboard][summary]") {
     TempDir dir;
     {
         auto pc = OpenDb(dir / "pc.db");
@@ -112,18 +130,28 @@ TEST_CASE("the summary follows class-session rows, a merge, and learner edits an
 
     // A class session, as the classroom recorder writes it: participant + attempt on join, one response per
     // answer, the attempt submitted when the session ends.
-    t.exec("INSERT INTO class_sessions (id, module_id, title, started_at, state, updated_at) VALUES "
-           "('S1', 'm1', 'Kelas', '2024-02-20T09:00:00.000Z', '{}', '2024-02-20T09:00:00.000Z')");
-    t.exec("INSERT INTO class_participants (id, session_id, name, nip, learner_id, token_hash, score, joined_at, updated_at) "
-           "VALUES ('CP1', 'S1', 'Budi', '198001012005011002', 'T2', 'x', 0, '2024-02-20T09:01:00.000Z', '2024-02-20T09:01:00.000Z')");
-    t.exec("INSERT INTO attempts (id, learner_id, participant_id, module_id, kind, mode, course_id, content_version, plan, "
-           "class_session_id, started_at, updated_at) VALUES ('CA1', 'T2', 'CP1', 'm1', 'class', 'latihan', 'c', '1.0.0', "
-           "'[]', 'S1', '2024-02-20T09:01:00.000Z', '2024-02-20T09:01:00.000Z')");
-    CHECK(t.execAndGet("SELECT last_activity FROM learner_stats WHERE learner_id = 'T2'").getString() == "2024-02-20T09:01:00.000Z");
+    t.exec(
+        "INSERT INTO class_sessions (id, module_id, title, started_at, state, updated_at) VALUES "
+        "('S1', 'm1', 'Kelas', '2024-02-20T09:00:00.000Z', '{}', '2024-02-20T09:00:00.000Z')");
+    t.exec(
+        "INSERT INTO class_participants (id, session_id, name, nip, learner_id, token_hash, score, "
+        "joined_at, updated_at) "
+        "VALUES ('CP1', 'S1', 'Budi', '198001012005011002', 'T2', 'x', 0, '2024-02-20T09:01:00.000Z', "
+        "'2024-02-20T09:01:00.000Z')");
+    t.exec(
+        "INSERT INTO attempts (id, learner_id, participant_id, module_id, kind, mode, course_id, "
+        "content_version, plan, "
+        "class_session_id, started_at, updated_at) VALUES ('CA1', 'T2', 'CP1', 'm1', 'class', 'latihan', "
+        "'c', '1.0.0', "
+        "'[]', 'S1', '2024-02-20T09:01:00.000Z', '2024-02-20T09:01:00.000Z')");
+    CHECK(t.execAndGet("SELECT last_activity FROM learner_stats WHERE learner_id = 'T2'").getString() ==
+          "2024-02-20T09:01:00.000Z");
     AddResponse(t, "CR1", "CA1", "q1", "{\"choice\":0}", "1", "2024-02-20T09:03:10.000Z");
-    CHECK(t.execAndGet("SELECT last_activity FROM learner_stats WHERE learner_id = 'T2'").getString() == "2024-02-20T09:03:10.000Z");
-    t.exec("UPDATE attempts SET submitted_at = '2024-02-20T09:30:00.000Z', score = 100, passed = 1, "
-           "updated_at = '2024-02-20T09:30:00.000Z' WHERE id = 'CA1'");
+    CHECK(t.execAndGet("SELECT last_activity FROM learner_stats WHERE learner_id = 'T2'").getString() ==
+          "2024-02-20T09:03:10.000Z");
+    t.exec(
+        "UPDATE attempts SET submitted_at = '2024-02-20T09:30:00.000Z', score = 100, passed = 1, "
+        "updated_at = '2024-02-20T09:30:00.000Z' WHERE id = 'CA1'");
     CheckSummaryTables(t);
 
     // Merge another PC's file: its learners and results appear in the summary (P1 maps onto T1 by NIP).
@@ -131,7 +159,8 @@ TEST_CASE("the summary follows class-session rows, a merge, and learner edits an
     REQUIRE(merged.ok());
     CheckSummaryTables(t);
     CHECK(SummaryOf(t, "T1") == "1/sedang");
-    CHECK(t.execAndGet("SELECT course_status FROM learner_stats WHERE nip = '198001012005011009'").getString() == "selesai");
+    CHECK(t.execAndGet("SELECT course_status FROM learner_stats WHERE nip = '198001012005011009'")
+              .getString() == "selesai");
     const auto all = SummariseDashboard(t, {}, {"m1"});
     CHECK(all.learners == 3);
     CHECK(all.completed == 1);
@@ -147,9 +176,11 @@ TEST_CASE("the summary follows class-session rows, a merge, and learner edits an
     REQUIRE(roster.Edit("T2", p).ok());
     REQUIRE(roster.Remove("T1").ok());
     CheckSummaryTables(t);
-    CHECK(t.execAndGet("SELECT name || '|' || instansi || '|' || (removed_at IS NOT NULL) FROM learner_stats WHERE learner_id = 'T2'")
+    CHECK(t.execAndGet("SELECT name || '|' || instansi || '|' || (removed_at IS NOT NULL) FROM learner_stats "
+                       "WHERE learner_id = 'T2'")
               .getString() == "Budi Santoso|BKD|0");
-    CHECK(t.execAndGet("SELECT removed_at IS NOT NULL FROM learner_stats WHERE learner_id = 'T1'").getInt() == 1);
+    CHECK(t.execAndGet("SELECT removed_at IS NOT NULL FROM learner_stats WHERE learner_id = 'T1'").getInt() ==
+          1);
     LearnerFilter bkd;
     bkd.instansi = "BKD";
     CHECK(SummariseDashboard(t, bkd, {"m1"}).learners == 2);
@@ -186,31 +217,42 @@ void Seed(Seeded& s) {
         const std::string id = std::string("L") + std::to_string(i);
         char nip[24];
         std::snprintf(nip, sizeof nip, "1980%02d01200501%04d", 1 + i % 12, i);
-        AddLearner(db, id, nip, std::string(names[pick(10)]) + " " + std::to_string(pick(5)), instansi[pick(5)], day(pick(30), 8));
+        AddLearner(db, id, nip, std::string(names[pick(10)]) + " " + std::to_string(pick(5)),
+                   instansi[pick(5)], day(pick(30), 8));
         const int mods = pick(4);
         int passed = 0;
         for (int m = 0; m < mods; ++m) {
             const int st = pick(3);
             const std::string status = st == 0 ? "belum" : st == 1 ? "sedang" : "lulus";
             passed += st == 2;
-            AddResult(db, id, s.modules[size_t(m)], status, st == 0 ? "NULL" : std::to_string(30 + pick(71)), day(30 + pick(60), 9));
+            AddResult(db, id, s.modules[size_t(m)], status, st == 0 ? "NULL" : std::to_string(30 + pick(71)),
+                      day(30 + pick(60), 9));
         }
-        if (pick(2)) Exec(db, "INSERT INTO reading_progress VALUES (?, 'm1', 1, 6, 1, ?)", {id, day(pick(90), 7)});
-        if (passed >= 2 && pick(2)) AddCompletion(db, id, day(60 + pick(60), 10), std::to_string(60 + pick(41)) + ".25");
+        if (pick(2))
+            Exec(db, "INSERT INTO reading_progress VALUES (?, 'm1', 1, 6, 1, ?)", {id, day(pick(90), 7)});
+        if (passed >= 2 && pick(2))
+            AddCompletion(db, id, day(60 + pick(60), 10), std::to_string(60 + pick(41)) + ".25");
         if (pick(3) == 0) {
             AddAttempt(db, "A" + id, id, "m2", day(pick(120), 11), std::to_string(pick(101)));
             AddResponse(db, "R" + id, "A" + id, "q1", "{}", "1", day(pick(120), 12));
         }
     }
     // Later edits.
-    db.exec("UPDATE module_results SET status = 'lulus', score = 99, updated_at = '2024-06-01T00:00:00.000Z' "
-            "WHERE rowid % 7 = 0");
+    db.exec(
+        "UPDATE module_results SET status = 'lulus', score = 99, updated_at = '2024-06-01T00:00:00.000Z' "
+        "WHERE rowid % 7 = 0");
     db.exec("DELETE FROM module_results WHERE rowid % 11 = 0");
     db.exec("DELETE FROM reading_progress WHERE rowid % 5 = 0");
-    db.exec("UPDATE learners SET instansi = 'Dinsos', updated_at = '2024-06-02T00:00:00.000Z' WHERE rowid % 13 = 0");
-    db.exec("UPDATE learners SET removed_at = '2024-06-03T00:00:00.000Z', updated_at = '2024-06-03T00:00:00.000Z' "
-            "WHERE rowid % 17 = 0");
-    db.exec("UPDATE responses SET answered_at = '2024-01-01T00:00:00.000Z' WHERE rowid % 2 = 0");  // moves backwards
+    db.exec(
+        "UPDATE learners SET instansi = 'Dinsos', updated_at = '2024-06-02T00:00:00.000Z' WHERE rowid % 13 = "
+        "0");
+    db.exec(
+        "UPDATE learners SET removed_at = '2024-06-03T00:00:00.000Z', updated_at = "
+        "'2024-06-03T00:00:00.000Z' "
+        "WHERE rowid % 17 = 0");
+    db.exec(
+        "UPDATE responses SET answered_at = '2024-01-01T00:00:00.000Z' WHERE rowid % 2 = 0");  // moves
+                                                                                               // backwards
     tx.commit();
 }
 
@@ -220,20 +262,24 @@ bool Matches(const LearnerFilter& f, const sinau::test::LearnerFigures& x, const
         for (auto& c : t) c = char(std::tolower(static_cast<unsigned char>(c)));
         return t;
     };
-    if (!f.search.empty() && lower(x.name).find(lower(f.search)) == std::string::npos && x.nip.find(f.search) == std::string::npos)
+    if (!f.search.empty() && lower(x.name).find(lower(f.search)) == std::string::npos &&
+        x.nip.find(f.search) == std::string::npos)
         return false;
     if (!f.instansi.empty() && x.instansi != f.instansi) return false;
     if (!f.include_removed && x.removed) return false;
     if (f.status == CourseStatus::Selesai && x.course_status != "selesai") return false;
     if (f.status == CourseStatus::Sedang && x.course_status != "sedang") return false;
     if (f.status == CourseStatus::Belum && x.course_status != "belum") return false;
-    const std::string day_field = f.date_field == DateField::Completion ? x.completed_at.value_or("") : x.last_activity;
+    const std::string day_field =
+        f.date_field == DateField::Completion ? x.completed_at.value_or("") : x.last_activity;
     if (!f.since.empty() && (day_field.empty() || day_field < f.since)) return false;
     if (!f.until.empty() && (day_field.empty() || day_field > f.until + "U")) return false;
     if (!f.module_id.empty() && f.module_status != ModuleStatus::Any) {
         const auto it = status.find({id, f.module_id});
         const std::string st = it == status.end() ? "belum" : it->second;
-        const std::string want = f.module_status == ModuleStatus::Lulus ? "lulus" : f.module_status == ModuleStatus::Sedang ? "sedang" : "belum";
+        const std::string want = f.module_status == ModuleStatus::Lulus    ? "lulus"
+                                 : f.module_status == ModuleStatus::Sedang ? "sedang"
+                                                                           : "belum";
         if (st != want) return false;
     }
     return true;
@@ -258,7 +304,8 @@ std::vector<LearnerFilter> Filters() {
 
 }  // namespace
 
-TEST_CASE("the dashboard's queries equal a from-scratch computation on a seeded database", "[dashboard][summary]") {
+TEST_CASE("the dashboard's queries equal a from-scratch computation on a seeded database",
+          "[dashboard][summary]") {
     Seeded s;
     Seed(s);
     auto& db = s.db->sql();
@@ -270,7 +317,8 @@ TEST_CASE("the dashboard's queries equal a from-scratch computation on a seeded 
         SQLite::Statement q(db, "SELECT learner_id, module_id, status, score FROM module_results");
         while (q.executeStep()) {
             status[{q.getColumn(0).getString(), q.getColumn(1).getString()}] = q.getColumn(2).getString();
-            score[{q.getColumn(0).getString(), q.getColumn(1).getString()}] = sinau::test::OptD(q.getColumn(3));
+            score[{q.getColumn(0).getString(), q.getColumn(1).getString()}] =
+                sinau::test::OptD(q.getColumn(3));
         }
     }
     for (const auto& f : Filters()) {
@@ -316,7 +364,8 @@ TEST_CASE("the dashboard's queries equal a from-scratch computation on a seeded 
             CHECK(m.lulus == lulus);
             CHECK(m.sedang == sedang);
             CHECK(m.belum == int64_t(chosen.size()) - lulus - sedang);
-            CHECK(sinau::test::Near(m.average_score, n ? std::optional<double>(sum / double(n)) : std::nullopt));
+            CHECK(sinau::test::Near(m.average_score,
+                                    n ? std::optional<double>(sum / double(n)) : std::nullopt));
         }
         // Keyset paging through every page gives each chosen learner once, in the order of QueryLearners
         // (the offset query over the same sort), for every sort key and direction.

@@ -32,7 +32,8 @@ TEST_CASE("Dashboard lists, sorts and pages learners", "[dashboard]") {
     Seed(db->sql());
     auto all = QueryLearners(db->sql(), {}, {SortKey::Name, false}, 0, 50);
     CHECK(all.total == 4);
-    CHECK(Names(all) == std::vector<std::string>{"Ani Rahayu", "budi santoso", "Citra 100%_x", "Dedi"});  // case-insensitive
+    CHECK(Names(all) == std::vector<std::string>{"Ani Rahayu", "budi santoso", "Citra 100%_x",
+                                                 "Dedi"});  // case-insensitive
     const auto& ani = all.rows[0];
     CHECK(ani.modules_passed == 2);
     CHECK(*ani.average_score == Approx(80));

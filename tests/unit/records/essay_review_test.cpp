@@ -66,7 +66,8 @@ TEST_CASE("ungraded essays are listed with learner, module, question and answer"
     CHECK(records::ListUngradedEssays(f.db->sql(), changed).empty());
 }
 
-TEST_CASE("grading an essay with a comment updates score and pass state and leaves the list", "[records][essay]") {
+TEST_CASE("grading an essay with a comment updates score and pass state and leaves the list",
+          "[records][essay]") {
     EssayFixture f;
     const auto id = f.AnswerAndSubmit("L1", "Netral artinya tidak memihak.");
     store::Learning l(*f.db, f.course, "L1");
@@ -76,11 +77,13 @@ TEST_CASE("grading an essay with a comment updates score and pass state and leav
     CHECK_FALSE(records::GradeEssayAnswer(*f.db, f.course, id, -1, "").ok());
     CHECK_FALSE(records::GradeEssayAnswer(*f.db, f.course, "no-such-id", 50, "").ok());
     CHECK_FALSE(records::GradeEssayAnswer(*f.db, f.course, id, 50, std::string(2001, 'x')).ok());
-    REQUIRE(records::ListUngradedEssays(f.db->sql(), f.course).size() == 1);  // refused grades changed nothing
+    REQUIRE(records::ListUngradedEssays(f.db->sql(), f.course).size() ==
+            1);  // refused grades changed nothing
 
     REQUIRE(records::GradeEssayAnswer(*f.db, f.course, id, 50, "  Cukup; sebutkan dasar hukumnya.  ").ok());
     CHECK(records::ListUngradedEssays(f.db->sql(), f.course).empty());
-    CHECK(f.db->sql().execAndGet("SELECT fraction FROM responses WHERE id = '" + id + "'").getDouble() == Approx(0.5));
+    CHECK(f.db->sql().execAndGet("SELECT fraction FROM responses WHERE id = '" + id + "'").getDouble() ==
+          Approx(0.5));
     CHECK(f.db->sql().execAndGet("SELECT score FROM attempts").getDouble() == Approx(75));  // (1 + 0.5) / 2
     CHECK(l.Module(f.course.modules[1]).outcome.status == engine::ModuleStatus::Lulus);
     const auto grade = records::FindEssayGrade(f.db->sql(), id);

@@ -18,7 +18,8 @@ struct TempDir {
     std::filesystem::path path;
     TempDir() {
         std::random_device rd;
-        path = std::filesystem::temp_directory_path() / ("sinau-records-" + std::to_string(rd()) + std::to_string(rd()));
+        path = std::filesystem::temp_directory_path() /
+               ("sinau-records-" + std::to_string(rd()) + std::to_string(rd()));
         std::filesystem::create_directories(path);
     }
     ~TempDir() {
@@ -38,46 +39,56 @@ inline void Exec(SQLite::Database& db, const std::string& sql, std::initializer_
     SQLite::Statement q(db, sql);
     int i = 1;
     for (const auto& p : params) {
-        if (p == "NULL") q.bind(i++);
-        else q.bind(i++, p);
+        if (p == "NULL")
+            q.bind(i++);
+        else
+            q.bind(i++, p);
     }
     q.exec();
 }
 
-inline void AddLearner(SQLite::Database& db, const std::string& id, const std::string& nip, const std::string& name,
-                       const std::string& instansi, const std::string& updated = "2024-01-01T00:00:00.000Z") {
+inline void AddLearner(SQLite::Database& db, const std::string& id, const std::string& nip,
+                       const std::string& name, const std::string& instansi,
+                       const std::string& updated = "2024-01-01T00:00:00.000Z") {
     Exec(db, "INSERT INTO learners (id, nip, name, instansi, created_at, updated_at) VALUES (?,?,?,?,?,?)",
          {id, nip, name, instansi, updated, updated});
 }
 
 inline void AddResult(SQLite::Database& db, const std::string& learner, const std::string& module,
                       const std::string& status, const std::string& score, const std::string& updated) {
-    Exec(db, "INSERT INTO module_results (learner_id, module_id, status, score, attempts, passed_at, updated_at) "
-             "VALUES (?,?,?,?,1,?,?)",
+    Exec(db,
+         "INSERT INTO module_results (learner_id, module_id, status, score, attempts, passed_at, updated_at) "
+         "VALUES (?,?,?,?,1,?,?)",
          {learner, module, status, score, status == "lulus" ? updated : "NULL", updated});
 }
 
 inline void AddCompletion(SQLite::Database& db, const std::string& learner, const std::string& when,
                           const std::string& score) {
-    Exec(db, "INSERT INTO completions (learner_id, course_id, content_version, completed_at, final_score, updated_at) "
-             "VALUES (?, 'netralitas-asn-pemilu-2024', '1.0.0', ?, ?, ?)",
+    Exec(db,
+         "INSERT INTO completions (learner_id, course_id, content_version, completed_at, final_score, "
+         "updated_at) "
+         "VALUES (?, 'netralitas-asn-pemilu-2024', '1.0.0', ?, ?, ?)",
          {learner, when, score, when});
 }
 
-inline void AddAttempt(SQLite::Database& db, const std::string& id, const std::string& learner, const std::string& module,
-                       const std::string& started, const std::string& score, const std::string& kind = "quiz",
-                       const std::string& session = "NULL") {
-    Exec(db, "INSERT INTO attempts (id, learner_id, module_id, kind, mode, course_id, content_version, plan, "
-             "class_session_id, started_at, submitted_at, score, passed, updated_at) "
-             "VALUES (?,?,?,?, 'ujian', 'netralitas-asn-pemilu-2024', '1.0.0', '[]', ?, ?, ?, ?, ?, ?)",
-         {id, learner, module, kind, session, started, started, score, std::stod(score) >= 70 ? "1" : "0", started});
+inline void AddAttempt(SQLite::Database& db, const std::string& id, const std::string& learner,
+                       const std::string& module, const std::string& started, const std::string& score,
+                       const std::string& kind = "quiz", const std::string& session = "NULL") {
+    Exec(db,
+         "INSERT INTO attempts (id, learner_id, module_id, kind, mode, course_id, content_version, plan, "
+         "class_session_id, started_at, submitted_at, score, passed, updated_at) "
+         "VALUES (?,?,?,?, 'ujian', 'netralitas-asn-pemilu-2024', '1.0.0', '[]', ?, ?, ?, ?, ?, ?)",
+         {id, learner, module, kind, session, started, started, score, std::stod(score) >= 70 ? "1" : "0",
+          started});
 }
 
 inline void AddResponse(SQLite::Database& db, const std::string& id, const std::string& attempt,
                         const std::string& question, const std::string& answer, const std::string& fraction,
                         const std::string& at = "2024-02-01T10:00:00.000Z") {
-    Exec(db, "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, fraction, "
-             "answered_at, duration_ms, updated_at) VALUES (?,?,?, 'h', '1.0.0', ?, ?, ?, 12340, ?)",
+    Exec(db,
+         "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, "
+         "fraction, "
+         "answered_at, duration_ms, updated_at) VALUES (?,?,?, 'h', '1.0.0', ?, ?, ?, 12340, ?)",
          {id, attempt, question, answer, fraction, at, at});
 }
 

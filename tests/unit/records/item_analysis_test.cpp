@@ -13,10 +13,9 @@ using namespace records_test;
 // q2: x=[1,0,1,0], X=[2,2,0,0]; Cov = 0 -> D = 0, E = 0 (Cov_max = 2/3) -> low efficiency flag.
 TEST_CASE("Item statistics match a hand-computed example", "[item]") {
     std::vector<ItemResponse> rs = {
-        {"A1", "q1", 1, "a"}, {"A1", "q2", 1, "b"}, {"A1", "q3", 1, "c"},
-        {"A2", "q1", 1, "a"}, {"A2", "q2", 0, "x"}, {"A2", "q3", 1, "c"},
-        {"A3", "q1", 0, "z"}, {"A3", "q2", 1, "b"}, {"A3", "q3", 0, "y"},
-        {"A4", "q1", 0, "z"}, {"A4", "q2", 0, "x"}, {"A4", "q3", 0, "y"},
+        {"A1", "q1", 1, "a"}, {"A1", "q2", 1, "b"}, {"A1", "q3", 1, "c"}, {"A2", "q1", 1, "a"},
+        {"A2", "q2", 0, "x"}, {"A2", "q3", 1, "c"}, {"A3", "q1", 0, "z"}, {"A3", "q2", 1, "b"},
+        {"A3", "q3", 0, "y"}, {"A4", "q1", 0, "z"}, {"A4", "q2", 0, "x"}, {"A4", "q3", 0, "y"},
     };
     const auto st = ComputeItemStats(rs);
     REQUIRE(st.size() == 3);
@@ -46,10 +45,11 @@ TEST_CASE("Item statistics match a hand-computed example", "[item]") {
 TEST_CASE("Negative discrimination, too easy and too hard are flagged", "[item]") {
     // qn is right exactly when the rest is wrong: D = -100 %.
     std::vector<ItemResponse> rs = {
-        {"B1", "qn", 0, "a"}, {"B1", "o1", 1, "a"}, {"B1", "o2", 1, "a"}, {"B1", "easy", 1, "a"}, {"B1", "hard", 0, "a"},
-        {"B2", "qn", 0, "a"}, {"B2", "o1", 1, "a"}, {"B2", "o2", 1, "a"}, {"B2", "easy", 1, "a"}, {"B2", "hard", 0, "a"},
-        {"B3", "qn", 1, "a"}, {"B3", "o1", 0, "a"}, {"B3", "o2", 0, "a"}, {"B3", "easy", 1, "a"}, {"B3", "hard", 0, "a"},
-        {"B4", "qn", 1, "a"}, {"B4", "o1", 0, "a"}, {"B4", "o2", 0, "a"}, {"B4", "easy", 1, "a"}, {"B4", "hard", 0, "a"},
+        {"B1", "qn", 0, "a"},   {"B1", "o1", 1, "a"},   {"B1", "o2", 1, "a"},   {"B1", "easy", 1, "a"},
+        {"B1", "hard", 0, "a"}, {"B2", "qn", 0, "a"},   {"B2", "o1", 1, "a"},   {"B2", "o2", 1, "a"},
+        {"B2", "easy", 1, "a"}, {"B2", "hard", 0, "a"}, {"B3", "qn", 1, "a"},   {"B3", "o1", 0, "a"},
+        {"B3", "o2", 0, "a"},   {"B3", "easy", 1, "a"}, {"B3", "hard", 0, "a"}, {"B4", "qn", 1, "a"},
+        {"B4", "o1", 0, "a"},   {"B4", "o2", 0, "a"},   {"B4", "easy", 1, "a"}, {"B4", "hard", 0, "a"},
     };
     const auto st = ComputeItemStats(rs);
     REQUIRE(st.size() == 5);

@@ -7,7 +7,9 @@ using namespace sinau::records;
 using namespace records_test;
 
 namespace {
-int64_t Count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
+int64_t Count(SQLite::Database& db, const std::string& sql) {
+    return db.execAndGet(sql).getInt64();
+}
 const TableMerge& Table(const MergeReport& r, const std::string& name) {
     for (const auto& t : r.tables)
         if (t.table == name) return t;
@@ -75,8 +77,10 @@ TEST_CASE("A corrupt, foreign or newer file is refused and the target stays byte
     // Not SQLite at all.
     { std::ofstream(dir / "teks.db") << "ini bukan basis data"; }
     // SQLite, but another program's.
-    { SQLite::Database other((dir / "lain.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      other.exec("CREATE TABLE foo (x); INSERT INTO foo VALUES (1)"); }
+    {
+        SQLite::Database other((dir / "lain.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE foo (x); INSERT INTO foo VALUES (1)");
+    }
     // A Sinau database with a damaged page in the middle.
     std::filesystem::copy_file(dir / "good.db", dir / "rusak.db");
     {
@@ -87,7 +91,10 @@ TEST_CASE("A corrupt, foreign or newer file is refused and the target stays byte
     }
     // A Sinau database from a newer version.
     std::filesystem::copy_file(dir / "good.db", dir / "baru.db");
-    { SQLite::Database newer((dir / "baru.db").string(), SQLite::OPEN_READWRITE); newer.exec("PRAGMA user_version = 99"); }
+    {
+        SQLite::Database newer((dir / "baru.db").string(), SQLite::OPEN_READWRITE);
+        newer.exec("PRAGMA user_version = 99");
+    }
 
     const auto hash = FileHash(dir / "target.db");
     for (const char* bad : {"teks.db", "lain.db", "rusak.db", "baru.db", "tidak-ada.db"}) {

@@ -33,11 +33,14 @@ TEST_CASE("xAPI export: statement shape and ids stable across re-exports", "[xap
     auto db = OpenDb(dir / "a.db");
     auto& s = db->sql();
     AddLearner(s, "L1", "198001012005011001", "Ani", "BKD");
-    Exec(s, "INSERT INTO class_sessions (id, module_id, title, started_at, state, updated_at) VALUES "
-            "('S1', 'm1', 'Kelas', '2024-02-01T08:00:00.000Z', '{}', '2024-02-01T08:00:00.000Z')", {});
+    Exec(s,
+         "INSERT INTO class_sessions (id, module_id, title, started_at, state, updated_at) VALUES "
+         "('S1', 'm1', 'Kelas', '2024-02-01T08:00:00.000Z', '{}', '2024-02-01T08:00:00.000Z')",
+         {});
     AddAttempt(s, "3f1c0d52-8a2b-4c61-9a53-0d4e2b7f9c10", "L1", "m1", "2024-02-01T09:00:00.000Z", "80");
     Exec(s, "UPDATE attempts SET submitted_at = '2024-02-01T09:04:05.500Z'", {});
-    AddAttempt(s, "9d2e1f43-7b3c-4d52-8b64-1e5f3c8a0d21", "L1", "m1", "2024-02-03T09:00:00.000Z", "40", "class", "S1");
+    AddAttempt(s, "9d2e1f43-7b3c-4d52-8b64-1e5f3c8a0d21", "L1", "m1", "2024-02-03T09:00:00.000Z", "40",
+               "class", "S1");
     AddResponse(s, "R1", "3f1c0d52-8a2b-4c61-9a53-0d4e2b7f9c10", "q1", "{\"choice\":0}", "1");
     AddCompletion(s, "L1", "2024-02-05T00:00:00.000Z", "85");
 
@@ -61,7 +64,8 @@ TEST_CASE("xAPI export: statement shape and ids stable across re-exports", "[xap
         CHECK(st["actor"]["name"] == "Ani");
         CHECK(st["id"].get<std::string>().size() == 36);
         CHECK(st["timestamp"].get<std::string>().back() == 'Z');
-        CHECK(st["object"]["id"].get<std::string>().rfind("https://bpsdm.example.go.id/xapi/course/", 0) == 0);
+        CHECK(st["object"]["id"].get<std::string>().rfind("https://bpsdm.example.go.id/xapi/course/", 0) ==
+              0);
         by_verb[st["verb"]["id"].get<std::string>().substr(31)] = st;
     }
     const auto& passed = by_verb.at("passed");
@@ -76,9 +80,11 @@ TEST_CASE("xAPI export: statement shape and ids stable across re-exports", "[xap
     CHECK(passed["context"]["contextActivities"]["parent"][0]["id"] ==
           "https://bpsdm.example.go.id/xapi/course/netralitas-asn-pemilu-2024");
     const auto& failed = by_verb.at("failed");
-    CHECK(failed["context"]["extensions"]["https://bpsdm.example.go.id/xapi/extensions/class-session"] == "S1");
+    CHECK(failed["context"]["extensions"]["https://bpsdm.example.go.id/xapi/extensions/class-session"] ==
+          "S1");
     const auto& answered = by_verb.at("answered");
-    CHECK(answered["object"]["id"] == "https://bpsdm.example.go.id/xapi/course/netralitas-asn-pemilu-2024/module/m1/question/q1");
+    CHECK(answered["object"]["id"] ==
+          "https://bpsdm.example.go.id/xapi/course/netralitas-asn-pemilu-2024/module/m1/question/q1");
     CHECK(answered["result"]["response"] == "{\"choice\":0}");
     CHECK(answered["result"]["success"] == true);
     CHECK(answered["result"]["duration"] == "PT12.34S");

@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/temp_dir.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "../support/temp_dir.hpp"
 #include "util/uuid.hpp"
 
 using sinau::store::Database;
@@ -161,7 +161,8 @@ TEST_CASE("a damaged SQLite file is refused and left unchanged", "[store][databa
     }
 }
 
-TEST_CASE("a database made at every earlier version upgrades with its data and a backup", "[store][migration]") {
+TEST_CASE("a database made at every earlier version upgrades with its data and a backup",
+          "[store][migration]") {
     const int latest = sinau::store::LatestSchemaVersion();
     for (int v = 1; v <= latest; ++v) {
         INFO("made at schema version " << v);
@@ -177,11 +178,14 @@ TEST_CASE("a database made at every earlier version upgrades with its data and a
                 "('L1', '198803122015031002', 'Budi Santoso', 'BPSDM', '', '2024-01-01T00:00:00.000Z', "
                 "'2024-01-01T00:00:00.000Z')");
             raw.exec(
-                "INSERT INTO attempts (id, learner_id, module_id, kind, mode, course_id, content_version, plan, "
-                "started_at, updated_at) VALUES ('A1', 'L1', 'm1', 'quiz', 'ujian', 'c', '1.0.0', '{}', 't', 't')");
+                "INSERT INTO attempts (id, learner_id, module_id, kind, mode, course_id, content_version, "
+                "plan, "
+                "started_at, updated_at) VALUES ('A1', 'L1', 'm1', 'quiz', 'ujian', 'c', '1.0.0', '{}', 't', "
+                "'t')");
             raw.exec(
                 "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, "
-                "fraction, answered_at, updated_at) VALUES ('R1', 'A1', 'q1', 'h', '1.0.0', '{\"choice\":1}', 1, 't', 't')");
+                "fraction, answered_at, updated_at) VALUES ('R1', 'A1', 'q1', 'h', '1.0.0', "
+                "'{\"choice\":1}', 1, 't', 't')");
         }
         const std::string id_before = [&] {
             SQLite::Database raw(path.string());
@@ -194,8 +198,10 @@ TEST_CASE("a database made at every earlier version upgrades with its data and a
         CHECK(d.schema_version() == latest);
         CHECK(d.installation_id() == id_before);
         CHECK(d.GetSetting("ui.scale") == std::optional<std::string>("1.25"));
-        CHECK(d.sql().execAndGet("SELECT name FROM learners WHERE nip='198803122015031002'").getString() == "Budi Santoso");
-        CHECK(d.sql().execAndGet("SELECT answer FROM responses WHERE id='R1'").getString() == "{\"choice\":1}");
+        CHECK(d.sql().execAndGet("SELECT name FROM learners WHERE nip='198803122015031002'").getString() ==
+              "Budi Santoso");
+        CHECK(d.sql().execAndGet("SELECT answer FROM responses WHERE id='R1'").getString() ==
+              "{\"choice\":1}");
         if (v < latest) {
             REQUIRE_FALSE(d.backup_path().empty());
             SQLite::Database backup(d.backup_path().string());

@@ -2,8 +2,8 @@
 // module status, scenarios, completion, and resuming after the database is closed and reopened.
 #include <catch2/catch.hpp>
 
-#include "store/learning.hpp"
 #include "../support/temp_dir.hpp"
+#include "store/learning.hpp"
 #include "test_course.hpp"
 #include "util/uuid.hpp"
 
@@ -19,7 +19,9 @@ std::unique_ptr<Database> OpenDb(const std::filesystem::path& p) {
     return std::move(*db);
 }
 
-int Count(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getInt(); }
+int Count(Database& db, const std::string& sql) {
+    return db.sql().execAndGet(sql).getInt();
+}
 
 // Answers every scored question of the attempt right (or the first `wrong` of them wrong).
 void AnswerAll(Learning& l, const content::Module& m, const store::AttemptRecord& a, int wrong = 0) {
@@ -30,12 +32,23 @@ void AnswerAll(Learning& l, const content::Module& m, const store::AttemptRecord
         const bool right = n++ >= wrong;
         engine::Answer ans;
         switch (q->type) {
-            case content::QuestionType::Mc: ans = McAnswer(right ? 1 : 0); break;
-            case content::QuestionType::TrueFalse: ans = engine::TfAnswer(right); break;
-            case content::QuestionType::Short: ans = engine::ShortAnswer(right ? " NETRAL " : "memihak"); break;
-            case content::QuestionType::Numerical: ans = engine::NumericalAnswerOf(right ? "2024" : "2019"); break;
-            case content::QuestionType::Multi: ans = engine::MultiAnswer(right ? std::vector<int>{0, 1} : std::vector<int>{2}); break;
-            default: FAIL("unexpected type");
+            case content::QuestionType::Mc:
+                ans = McAnswer(right ? 1 : 0);
+                break;
+            case content::QuestionType::TrueFalse:
+                ans = engine::TfAnswer(right);
+                break;
+            case content::QuestionType::Short:
+                ans = engine::ShortAnswer(right ? " NETRAL " : "memihak");
+                break;
+            case content::QuestionType::Numerical:
+                ans = engine::NumericalAnswerOf(right ? "2024" : "2019");
+                break;
+            case content::QuestionType::Multi:
+                ans = engine::MultiAnswer(right ? std::vector<int>{0, 1} : std::vector<int>{2});
+                break;
+            default:
+                FAIL("unexpected type");
         }
         REQUIRE(l.RecordResponse(a, *q, ans, 1500).ok());
     }
@@ -81,7 +94,8 @@ TEST_CASE("each answer is in the database the moment RecordResponse returns", "[
     CHECK_FALSE(l.RecordResponse(*attempt, m.questions[0], engine::TfAnswer(true)).ok());
 }
 
-TEST_CASE("latihan locks an answer once given; a submitted attempt takes no more answers", "[store][learning]") {
+TEST_CASE("latihan locks an answer once given; a submitted attempt takes no more answers",
+          "[store][learning]") {
     test::TempDir dir;
     auto course = test::SmallCourse();
     auto& m = course.modules[1];
@@ -105,7 +119,8 @@ TEST_CASE("latihan locks an answer once given; a submitted attempt takes no more
     CHECK_FALSE(l.SubmitAttempt(*a).ok());  // twice
 }
 
-TEST_CASE("submitting scores the attempt, applies the pass mark and updates the module", "[store][learning]") {
+TEST_CASE("submitting scores the attempt, applies the pass mark and updates the module",
+          "[store][learning]") {
     test::TempDir dir;
     const auto course = test::SmallCourse();
     const auto& m = course.modules[1];  // no scenario: the quiz alone decides
@@ -123,7 +138,8 @@ TEST_CASE("submitting scores the attempt, applies the pass mark and updates the 
     CHECK(s->score.percent == Approx(60));
     CHECK_FALSE(s->score.passed);
     CHECK(s->module.status == engine::ModuleStatus::Sedang);
-    CHECK(db->sql().execAndGet("SELECT status FROM module_results WHERE module_id='02-modul'").getString() == "sedang");
+    CHECK(db->sql().execAndGet("SELECT status FROM module_results WHERE module_id='02-modul'").getString() ==
+          "sedang");
 
     auto b = l.StartOrResumeAttempt(m, 6);
     REQUIRE(b.ok());
@@ -134,7 +150,8 @@ TEST_CASE("submitting scores the attempt, applies the pass mark and updates the 
     CHECK(s->score.percent == Approx(80));
     CHECK(s->score.passed);
     CHECK(s->module.status == engine::ModuleStatus::Lulus);
-    CHECK(db->sql().execAndGet("SELECT score FROM module_results WHERE module_id='02-modul'").getDouble() == Approx(80));
+    CHECK(db->sql().execAndGet("SELECT score FROM module_results WHERE module_id='02-modul'").getDouble() ==
+          Approx(80));
     CHECK(Count(*db, "SELECT count(*) FROM module_results WHERE passed_at IS NOT NULL") == 1);
     CHECK_FALSE(l.Completion());  // module 1 not done yet
 
@@ -218,7 +235,7 @@ TEST_CASE("a scenario run is committed at every choice and counts when it ends",
     REQUIRE(run.ok());
     CHECK(run->best_score == 5);
     CHECK(l.StartOrResumeScenario(m, sc)->id == run->id);  // resume, not a second run
-    auto step = l.Choose(*run, sc, 0);  // Like
+    auto step = l.Choose(*run, sc, 0);                     // Like
     REQUIRE(step.ok());
     CHECK(db->sql().execAndGet("SELECT path FROM scenario_runs").getString() == R"(["Mulai","Like"])");
     CHECK_FALSE(l.Choose(*step, sc, 3).ok());
@@ -234,7 +251,8 @@ TEST_CASE("a scenario run is committed at every choice and counts when it ends",
     CHECK(l.ScenarioRuns(m).size() == 2);
 }
 
-TEST_CASE("every module passed -> a completion record with the mean score, written once", "[store][learning]") {
+TEST_CASE("every module passed -> a completion record with the mean score, written once",
+          "[store][learning]") {
     test::TempDir dir;
     const auto course = test::SmallCourse();
     auto db = OpenDb(dir / "s.db");
@@ -270,7 +288,8 @@ TEST_CASE("every module passed -> a completion record with the mean score, writt
     CHECK(l.Completion()->final_score == Approx(90));  // the certificate's record does not change
 }
 
-TEST_CASE("Lanjutkan resumes exactly where the learner was, after closing the database", "[store][learning][resume]") {
+TEST_CASE("Lanjutkan resumes exactly where the learner was, after closing the database",
+          "[store][learning][resume]") {
     test::TempDir dir;
     const auto course = test::SmallCourse();
     const auto& m1 = course.modules[0];

@@ -35,7 +35,8 @@ inline std::map<std::string, LearnerFigures> FiguresFromScratch(SQLite::Database
     std::map<std::string, LearnerFigures> out;
     auto later = [](std::string& a, const std::string& b) { a = std::max(a, b); };
     {
-        SQLite::Statement q(db, "SELECT id, nip, name, instansi, jabatan, removed_at, updated_at FROM learners");
+        SQLite::Statement q(db,
+                            "SELECT id, nip, name, instansi, jabatan, removed_at, updated_at FROM learners");
         while (q.executeStep()) {
             auto& f = out[q.getColumn(0).getString()];
             f.nip = q.getColumn(1).getString();
@@ -83,7 +84,9 @@ inline std::map<std::string, LearnerFigures> FiguresFromScratch(SQLite::Database
         }
     }
     {
-        SQLite::Statement q(db, "SELECT learner_id, started_at, coalesce(submitted_at, '') FROM attempts WHERE learner_id IS NOT NULL");
+        SQLite::Statement q(db,
+                            "SELECT learner_id, started_at, coalesce(submitted_at, '') FROM attempts WHERE "
+                            "learner_id IS NOT NULL");
         while (q.executeStep()) {
             auto it = out.find(q.getColumn(0).getString());
             if (it == out.end()) continue;
@@ -92,8 +95,10 @@ inline std::map<std::string, LearnerFigures> FiguresFromScratch(SQLite::Database
         }
     }
     {
-        SQLite::Statement q(db, "SELECT a.learner_id, r.answered_at FROM responses r JOIN attempts a ON a.id = r.attempt_id "
-                                "WHERE a.learner_id IS NOT NULL");
+        SQLite::Statement q(
+            db,
+            "SELECT a.learner_id, r.answered_at FROM responses r JOIN attempts a ON a.id = r.attempt_id "
+            "WHERE a.learner_id IS NOT NULL");
         while (q.executeStep()) {
             auto it = out.find(q.getColumn(0).getString());
             if (it == out.end()) continue;
@@ -113,9 +118,10 @@ inline bool Near(const std::optional<double>& a, const std::optional<double>& b)
 // learner_stats equals the from-scratch figures, row for row.
 inline void CheckLearnerStats(SQLite::Database& db) {
     const auto want = FiguresFromScratch(db);
-    SQLite::Statement q(db,
-                        "SELECT learner_id, nip, name, instansi, jabatan, removed_at IS NOT NULL, passed, started, reading, "
-                        "avg_score, final_score, completed_at, last_activity, course_status FROM learner_stats");
+    SQLite::Statement q(
+        db,
+        "SELECT learner_id, nip, name, instansi, jabatan, removed_at IS NOT NULL, passed, started, reading, "
+        "avg_score, final_score, completed_at, last_activity, course_status FROM learner_stats");
     size_t rows = 0;
     while (q.executeStep()) {
         ++rows;
@@ -134,7 +140,8 @@ inline void CheckLearnerStats(SQLite::Database& db) {
         CHECK(q.getColumn(8).getInt() == f.reading);
         CHECK(Near(OptD(q.getColumn(9)), f.avg_score));
         CHECK(Near(OptD(q.getColumn(10)), f.final_score));
-        CHECK((q.getColumn(11).isNull() ? std::optional<std::string>() : q.getColumn(11).getString()) == f.completed_at);
+        CHECK((q.getColumn(11).isNull() ? std::optional<std::string>() : q.getColumn(11).getString()) ==
+              f.completed_at);
         CHECK(q.getColumn(12).getString() == f.last_activity);
         CHECK(q.getColumn(13).getString() == f.course_status);
     }
@@ -150,10 +157,12 @@ inline void CheckModuleTally(SQLite::Database& db) {
     };
     std::map<Key, Agg> want, got;
     {
-        SQLite::Statement q(db, "SELECT l.instansi, m.module_id, m.status, m.score FROM module_results m "
-                                "JOIN learners l ON l.id = m.learner_id");
+        SQLite::Statement q(db,
+                            "SELECT l.instansi, m.module_id, m.status, m.score FROM module_results m "
+                            "JOIN learners l ON l.id = m.learner_id");
         while (q.executeStep()) {
-            auto& a = want[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}];
+            auto& a =
+                want[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}];
             ++a.n;
             if (!q.getColumn(3).isNull()) {
                 a.score_sum += q.getColumn(3).getDouble();
@@ -162,8 +171,10 @@ inline void CheckModuleTally(SQLite::Database& db) {
         }
     }
     {
-        SQLite::Statement q(db, "SELECT instansi, module_id, status, n, score_sum, score_n FROM module_tally WHERE n <> 0 "
-                                "OR score_n <> 0");
+        SQLite::Statement q(
+            db,
+            "SELECT instansi, module_id, status, n, score_sum, score_n FROM module_tally WHERE n <> 0 "
+            "OR score_n <> 0");
         while (q.executeStep())
             got[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}] =
                 Agg{q.getColumn(3).getInt64(), q.getColumn(5).getInt64(), q.getColumn(4).getDouble()};

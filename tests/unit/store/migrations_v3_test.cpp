@@ -5,9 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"
+#include "migrations_v3_check.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "migrations_v3_check.hpp"
 
 using sinau::store::Database;
 using sinau::test::TempDir;
@@ -46,33 +46,41 @@ INSERT INTO responses (id, attempt_id, question_id, question_hash, content_versi
     CHECK((*opened)->opened_from_version() == 2);
     CHECK(db.execAndGet("SELECT count(*) FROM learner_stats").getInt() == 4);
     // What a trainer would see, spelled out for two learners, then everything against a from-scratch count.
-    CHECK(db.execAndGet("SELECT passed || '/' || course_status || '/' || final_score FROM learner_stats WHERE learner_id = 'L1'")
+    CHECK(db.execAndGet("SELECT passed || '/' || course_status || '/' || final_score FROM learner_stats "
+                        "WHERE learner_id = 'L1'")
               .getString() == "2/selesai/85.0");
     CHECK(db.execAndGet("SELECT last_activity FROM learner_stats WHERE learner_id = 'L2'").getString() ==
           "2024-05-01T09:01:30.000Z");  // the answer in the open attempt is the latest activity
-    CHECK(db.execAndGet("SELECT course_status FROM learner_stats WHERE learner_id = 'L4'").getString() == "sedang");
+    CHECK(db.execAndGet("SELECT course_status FROM learner_stats WHERE learner_id = 'L4'").getString() ==
+          "sedang");
     sinau::test::CheckLearnerStats(db);
     sinau::test::CheckModuleTally(db);
 
     // After the upgrade, writes keep it right without any code knowing about the summary.
-    db.exec("UPDATE module_results SET status = 'lulus', score = 75 WHERE learner_id = 'L2' AND module_id = 'm1'");
+    db.exec(
+        "UPDATE module_results SET status = 'lulus', score = 75 WHERE learner_id = 'L2' AND module_id = "
+        "'m1'");
     db.exec("DELETE FROM reading_progress WHERE learner_id = 'L4'");
     db.exec("UPDATE learners SET instansi = 'BKD', updated_at = '2024-06-01T00:00:00.000Z' WHERE id = 'L2'");
     db.exec("DELETE FROM responses WHERE id = 'R1'");
     db.exec("DELETE FROM completions WHERE learner_id = 'L1'");
     sinau::test::CheckLearnerStats(db);
     sinau::test::CheckModuleTally(db);
-    CHECK(db.execAndGet("SELECT course_status FROM learner_stats WHERE learner_id = 'L4'").getString() == "belum");
+    CHECK(db.execAndGet("SELECT course_status FROM learner_stats WHERE learner_id = 'L4'").getString() ==
+          "belum");
 }
 
-TEST_CASE("a new database has the summary tables and a learner appears in them at once", "[store][migration][v3]") {
+TEST_CASE("a new database has the summary tables and a learner appears in them at once",
+          "[store][migration][v3]") {
     TempDir dir;
     auto opened = Database::Open(dir / "new.db");
     REQUIRE(opened.ok());
     auto& db = (*opened)->sql();
-    db.exec("INSERT INTO learners (id, nip, name, instansi, created_at, updated_at) VALUES "
-            "('L1', '198001012005011001', 'Ani', 'BKD', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')");
-    CHECK(db.execAndGet("SELECT course_status FROM learner_stats WHERE learner_id = 'L1'").getString() == "belum");
+    db.exec(
+        "INSERT INTO learners (id, nip, name, instansi, created_at, updated_at) VALUES "
+        "('L1', '198001012005011001', 'Ani', 'BKD', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')");
+    CHECK(db.execAndGet("SELECT course_status FROM learner_stats WHERE learner_id = 'L1'").getString() ==
+          "belum");
     db.exec("DELETE FROM learners WHERE id = 'L1'");
     CHECK(db.execAndGet("SELECT count(*) FROM learner_stats").getInt() == 0);
 }

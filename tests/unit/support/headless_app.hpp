@@ -28,13 +28,14 @@ inline constexpr int kKeySpace = 32, kKeyEscape = 256, kKeyEnter = 257, kKeyTab 
 
 class HeadlessApp {
 public:
-    // `course` is a course folder; `assets` holds the fonts. `reuse` keeps an existing scratch folder (and its
-    // database), for tests that quit and start the app again.
+    // `course` is a course folder; `assets` holds the fonts. `reuse` keeps an existing scratch folder (and
+    // its database), for tests that quit and start the app again.
     HeadlessApp(std::filesystem::path course, std::filesystem::path assets, std::filesystem::path reuse = {})
         : course_(std::move(course)), assets_(std::move(assets)) {
-        dir = reuse.empty() ? std::filesystem::temp_directory_path() /
-                                  ("sinau-ui-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()))
-                            : reuse;
+        dir = reuse.empty()
+                  ? std::filesystem::temp_directory_path() /
+                        ("sinau-ui-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()))
+                  : reuse;
         std::filesystem::create_directories(dir);
         Open();
     }
@@ -116,7 +117,8 @@ private:
 
 // True when a drawn line contains `needle`.
 inline bool Has(const std::vector<std::string>& lines, const std::string& needle) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return l.find(needle) != std::string::npos; });
 }
 
 }  // namespace sinau::test

@@ -14,12 +14,12 @@
 #include <thread>
 #include <vector>
 
+#include "../support/headless_app.hpp"
 #include "content/course_loader.hpp"
 #include "records/pin.hpp"
 #include "store/database.hpp"
 #include "ui/app.hpp"
 #include "ui/text_dump.hpp"
-#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
@@ -31,7 +31,8 @@ using test::kKeyTab;
 
 struct GateHarness : test::HeadlessApp {
     GateHarness()
-        : HeadlessApp(fs::path(SINAU_FIXTURES) / "ui" / "course", fs::path(SINAU_FIXTURES) / "ui" / "assets") {}
+        : HeadlessApp(fs::path(SINAU_FIXTURES) / "ui" / "course",
+                      fs::path(SINAU_FIXTURES) / "ui" / "assets") {}
 };
 
 using test::Has;

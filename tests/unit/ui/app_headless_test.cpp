@@ -19,7 +19,9 @@ using test::Has;
 using test::kKeyLeft;
 using test::kKeyRight;
 
-fs::path Fixture() { return fs::path(SINAU_FIXTURES) / "ui" / "course"; }
+fs::path Fixture() {
+    return fs::path(SINAU_FIXTURES) / "ui" / "course";
+}
 
 struct Harness : test::HeadlessApp {
     Harness() : HeadlessApp(Fixture(), Fixture() / ".." / "assets") {}

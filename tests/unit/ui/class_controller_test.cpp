@@ -27,7 +27,8 @@ namespace {
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() / ("sinau-class-ui-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+        path = fs::temp_directory_path() /
+               ("sinau-class-ui-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
         fs::create_directories(path);
     }
     ~TempDir() {
@@ -56,7 +57,8 @@ bool PumpUntil(ClassController& c, Pred pred) {
 
 }  // namespace
 
-TEST_CASE("class controller: join, answer, reveal, end over loopback; answers stored as a class session", "[class]") {
+TEST_CASE("class controller: join, answer, reveal, end over loopback; answers stored as a class session",
+          "[class]") {
     TempDir dir;
     const fs::path db = dir.path / "class.db";
     std::atomic<int> wakes{0};
@@ -144,15 +146,20 @@ TEST_CASE("class controller: join, answer, reveal, end over loopback; answers st
     CHECK(phones.acked() == 4);
 
     SQLite::Database check(db.string());
-    CHECK(check.execAndGet("SELECT COUNT(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id "
-                           "WHERE a.kind = 'class' AND a.class_session_id = '" + session + "'")
+    CHECK(check
+              .execAndGet("SELECT COUNT(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id "
+                          "WHERE a.kind = 'class' AND a.class_session_id = '" +
+                          session + "'")
               .getInt() == 4);
-    CHECK(check.execAndGet("SELECT COUNT(*) FROM class_participants WHERE session_id = '" + session + "'").getInt() == 3);
-    CHECK(check.execAndGet("SELECT ended_at IS NOT NULL FROM class_sessions WHERE id = '" + session + "'").getInt() == 1);
+    CHECK(check.execAndGet("SELECT COUNT(*) FROM class_participants WHERE session_id = '" + session + "'")
+              .getInt() == 3);
+    CHECK(check.execAndGet("SELECT ended_at IS NOT NULL FROM class_sessions WHERE id = '" + session + "'")
+              .getInt() == 1);
     CHECK(check.execAndGet("SELECT score FROM class_participants WHERE name = 'Budi Santoso'").getInt() >= 1);
 }
 
-TEST_CASE("class controller: no database, unknown module and a busy port become messages, not crashes", "[class]") {
+TEST_CASE("class controller: no database, unknown module and a busy port become messages, not crashes",
+          "[class]") {
     TempDir dir;
     {
         ClassController c({&Course(), {}, fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
@@ -161,7 +168,8 @@ TEST_CASE("class controller: no database, unknown module and a busy port become 
         CHECK(c.view().error.find("basis data") != std::string::npos);
     }
     {
-        ClassController c({&Course(), dir.path / "a.db", fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
+        ClassController c(
+            {&Course(), dir.path / "a.db", fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
         DebugClass spec;
         spec.module = "99-tidak-ada";
         CHECK_FALSE(c.StartDebug(spec).ok());
@@ -174,13 +182,15 @@ TEST_CASE("class controller: no database, unknown module and a busy port become 
     }
     {
         // Two sessions cannot share a port: the second says so.
-        ClassController first({&Course(), dir.path / "b.db", fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
+        ClassController first(
+            {&Course(), dir.path / "b.db", fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
         DebugClass spec;
         spec.module = "2";
         REQUIRE(first.StartDebug(spec).ok());
         first.AfterFrame();
         REQUIRE(first.live());
-        ClassController second({&Course(), dir.path / "c.db", fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
+        ClassController second(
+            {&Course(), dir.path / "c.db", fs::path(SINAU_SOURCE_DIR) / "assets" / "web", [] {}});
         spec.port = first.view().port;
         REQUIRE(second.StartDebug(spec).ok());
         second.AfterFrame();

@@ -13,11 +13,11 @@
 #include <thread>
 #include <vector>
 
+#include "../support/headless_app.hpp"
 #include "content/course_loader.hpp"
 #include "store/database.hpp"
 #include "ui/app.hpp"
 #include "ui/text_dump.hpp"
-#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
@@ -25,8 +25,7 @@ using namespace sinau;
 namespace {
 
 struct Harness : test::HeadlessApp {
-    Harness()
-        : HeadlessApp(fs::path(SINAU_SOURCE_DIR) / "content", fs::path(SINAU_SOURCE_DIR) / "assets") {}
+    Harness() : HeadlessApp(fs::path(SINAU_SOURCE_DIR) / "content", fs::path(SINAU_SOURCE_DIR) / "assets") {}
     // Frames until the scripted class reached its phase (bounded).
     std::vector<std::string> FramesUntilReady() {
         std::vector<std::string> text;
@@ -73,7 +72,8 @@ TEST_CASE("class screen: locked, the projector shows the PIN card, not the class
     CHECK_FALSE(HasCompact(text, v.trainer.pin));
 }
 
-TEST_CASE("class screen: the join screen shows URL, grouped PIN and the participants as they join", "[class]") {
+TEST_CASE("class screen: the join screen shows URL, grouped PIN and the participants as they join",
+          "[class]") {
     Harness h;
     h.app->UnlockAdminForScreenshot();
     h.app->Push(ui::Navigate{ui::Route{ui::ScreenId::Class, {}, 0}});
@@ -93,8 +93,9 @@ TEST_CASE("class screen: the join screen shows URL, grouped PIN and the particip
     CHECK(Has(text, "Menunggu peserta"));
 }
 
-TEST_CASE("class screen: the reveal shows distribution, legal basis and leaderboard; the end shows the podium",
-          "[class]") {
+TEST_CASE(
+    "class screen: the reveal shows distribution, legal basis and leaderboard; the end shows the podium",
+    "[class]") {
     Harness h;
     h.app->UnlockAdminForScreenshot();
     h.app->Push(ui::Navigate{ui::Route{ui::ScreenId::Class, {}, 0}});

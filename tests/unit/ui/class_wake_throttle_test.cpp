@@ -35,7 +35,8 @@ TEST_CASE("wake throttle: a single poke wakes at once", "[class]") {
     CHECK(wakes == 1);  // nothing more to say
 }
 
-TEST_CASE("wake throttle: 4,000 pokes from 4 threads become a handful of wakes, the last one included", "[class]") {
+TEST_CASE("wake throttle: 4,000 pokes from 4 threads become a handful of wakes, the last one included",
+          "[class]") {
     std::atomic<int> wakes{0};
     std::atomic<long> last_wake_ns{0};
     WakeThrottle t(
@@ -61,5 +62,6 @@ TEST_CASE("wake throttle: 4,000 pokes from 4 threads become a handful of wakes, 
     CHECK(n >= 2);
     CHECK(n <= int(elapsed_ms / 40.0) + 3);  // at most one per gap (+ leading and trailing)
     // The trailing wake came after the last poke, so the UI saw the final state.
-    CHECK(last_wake_ns.load() >= last_poke.time_since_epoch().count() - std::chrono::nanoseconds(40ms).count());
+    CHECK(last_wake_ns.load() >=
+          last_poke.time_since_epoch().count() - std::chrono::nanoseconds(40ms).count());
 }

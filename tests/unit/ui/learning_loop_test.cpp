@@ -14,13 +14,13 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "../support/headless_app.hpp"
 #include "content/course_loader.hpp"
 #include "engine/answer.hpp"
 #include "store/database.hpp"
 #include "ui/app.hpp"
 #include "ui/screens/quiz_draft.hpp"
 #include "ui/text_dump.hpp"
-#include "../support/headless_app.hpp"
 
 namespace fs = std::filesystem;
 using namespace sinau;
@@ -29,13 +29,17 @@ namespace L = ui::learning;
 
 namespace {
 
-constexpr int kEnter = test::kKeyEnter, kTab = test::kKeyTab, kEscape = test::kKeyEscape, kSpace = test::kKeySpace;
+constexpr int kEnter = test::kKeyEnter, kTab = test::kKeyTab, kEscape = test::kKeyEscape,
+              kSpace = test::kKeySpace;
 constexpr const char* kNip = "198803122015032001";
 
-fs::path Course() { return fs::path(SINAU_FIXTURES) / "content" / "good-course"; }
+fs::path Course() {
+    return fs::path(SINAU_FIXTURES) / "content" / "good-course";
+}
 
 struct Harness : test::HeadlessApp {
-    explicit Harness(fs::path reuse = {}) : HeadlessApp(Course(), fs::path(SINAU_SOURCE_DIR) / "assets", std::move(reuse)) {}
+    explicit Harness(fs::path reuse = {})
+        : HeadlessApp(Course(), fs::path(SINAU_SOURCE_DIR) / "assets", std::move(reuse)) {}
     void Do(L::Action action) {
         app->Push(LearningIntent{std::move(action)});
         app->ApplyIntents();
@@ -63,9 +67,12 @@ engine::Answer RightAnswer(const content::Question& q) {
             for (size_t i = 0; i < q.choices.size(); ++i)
                 if (q.choices[i].fraction > 0.99) return engine::McAnswer(int(i));
             break;
-        case content::QuestionType::TrueFalse: return engine::TfAnswer(q.tf_answer);
-        case content::QuestionType::Numerical: return engine::NumericalAnswerOf(engine::FormatNumber(q.numerical[0].value));
-        case content::QuestionType::Short: return engine::ShortAnswer(q.choices[0].text);
+        case content::QuestionType::TrueFalse:
+            return engine::TfAnswer(q.tf_answer);
+        case content::QuestionType::Numerical:
+            return engine::NumericalAnswerOf(engine::FormatNumber(q.numerical[0].value));
+        case content::QuestionType::Short:
+            return engine::ShortAnswer(q.choices[0].text);
         case content::QuestionType::Multi: {
             std::vector<int> picks;
             for (size_t i = 0; i < q.choices.size(); ++i)
@@ -77,7 +84,8 @@ engine::Answer RightAnswer(const content::Question& q) {
             for (size_t i = 0; i < q.pairs.size(); ++i) pairs.push_back(int(i));
             return engine::MatchAnswer(pairs);
         }
-        default: break;
+        default:
+            break;
     }
     return engine::McAnswer(0);
 }
@@ -113,7 +121,8 @@ TEST_CASE("profile form: each field shows the core validator's message; nothing 
 
     // The same NIP again is refused, with the message under the NIP field.
     h.Do(L::SaveProfile{"", {"Orang Lain", kNip, "BKD", ""}});
-    CHECK(h.learning().profile_feedback().Message(learners::ProfileField::Nip).find("sudah terdaftar") != std::string::npos);
+    CHECK(h.learning().profile_feedback().Message(learners::ProfileField::Nip).find("sudah terdaftar") !=
+          std::string::npos);
 
     // Removal keeps the row (and its records) for the administrator.
     const std::string id = h.learning().learner()->id;
@@ -151,17 +160,20 @@ TEST_CASE("latihan: number key + Enter commits the answer after the frame, shows
     h.Type('1');
     CHECK(h.Count("SELECT count(*) FROM responses") == 0);  // picked, not given yet
     h.Press(kEnter);
-    CHECK(h.Count("SELECT count(*) FROM responses WHERE attempt_id = '" + attempt + "' AND question_id = 'c1-q01'") == 1);
+    CHECK(h.Count("SELECT count(*) FROM responses WHERE attempt_id = '" + attempt +
+                  "' AND question_id = 'c1-q01'") == 1);
     text = h.Frame();
     CHECK((Has(text, "Benar") || Has(text, "Salah")));
     CHECK(Has(text, "Penjelasan: Asas netralitas: UU 5/2014 Pasal 2 huruf f."));  // the legal basis
     CHECK(Has(text, "Soal berikutnya"));
 
     // Locked: another key changes nothing in the database.
-    const int before = h.Count("SELECT CAST(fraction * 100 AS INTEGER) FROM responses WHERE question_id = 'c1-q01'");
+    const int before =
+        h.Count("SELECT CAST(fraction * 100 AS INTEGER) FROM responses WHERE question_id = 'c1-q01'");
     h.Type('2');
     h.Frame();
-    CHECK(h.Count("SELECT CAST(fraction * 100 AS INTEGER) FROM responses WHERE question_id = 'c1-q01'") == before);
+    CHECK(h.Count("SELECT CAST(fraction * 100 AS INTEGER) FROM responses WHERE question_id = 'c1-q01'") ==
+          before);
 
     h.Press(kEnter);  // next question: true/false, 2 = Salah (the right value)
     CHECK(h.learning().quiz()->current == 1);
@@ -189,7 +201,8 @@ TEST_CASE("latihan: number key + Enter commits the answer after the frame, shows
     CHECK(h.learning().result()->items[1].answer_text == "Salah");
 }
 
-TEST_CASE("ujian: answers can change until sent; the confirmation lists what is missing; the result reviews all") {
+TEST_CASE(
+    "ujian: answers can change until sent; the confirmation lists what is missing; the result reviews all") {
     Harness h;
     h.SignIn();
     h.Do(L::StartQuiz{"01-contoh", content::QuizMode::Ujian});
@@ -202,7 +215,7 @@ TEST_CASE("ujian: answers can change until sent; the confirmation lists what is 
     CHECK(h.Count("SELECT count(*) FROM responses") == 1);
     text = h.Frame();
     CHECK_FALSE(Has(text, "Penjelasan"));  // no feedback before sending
-    h.Type('2');  // changed: the same row is replaced
+    h.Type('2');                           // changed: the same row is replaced
     CHECK(h.Count("SELECT count(*) FROM responses") == 1);
     h.Press(kEnter);  // Simpan & lanjut
     CHECK(h.learning().quiz()->current == 1);
@@ -273,7 +286,8 @@ TEST_CASE("scenario by number keys, then quizzes: module and course pass, comple
         h.Do(L::StartQuiz{module, std::nullopt});
         const auto* s = h.learning().quiz();
         REQUIRE(s);
-        for (const auto& item : s->items) h.Do(L::AnswerQuestion{item.question->id, RightAnswer(*item.question), 500, false});
+        for (const auto& item : s->items)
+            h.Do(L::AnswerQuestion{item.question->id, RightAnswer(*item.question), 500, false});
         h.Do(L::SubmitQuiz{});
         REQUIRE(h.learning().result());
         CHECK(h.learning().result()->attempt.passed == std::optional<bool>(true));
@@ -351,7 +365,8 @@ TEST_CASE("quiz drafts map shuffled display positions to original indices and ba
     CHECK(ui::AnswerFrom(numerical, {}, d)->number == std::optional<double>(12000000.0));
 }
 
-TEST_CASE("Lanjutkan after a passed quiz leads on: the module's scenario, the next module, the course result") {
+TEST_CASE(
+    "Lanjutkan after a passed quiz leads on: the module's scenario, the next module, the course result") {
     Harness h;
     h.SignIn();
     CHECK(Has(h.Frame(), "Modul 1: mulai membaca"));
