@@ -1,5 +1,5 @@
 // `sinau admin set-pin|check-pin|reset-pin|status --db FILE`: the trainer/administrator PIN
-// (records/pin.hpp). PINs are read from standard input, one per line (never from the command line, where `ps`
+// (admin/pin.hpp). PINs are read from standard input, one per line (never from the command line, where `ps`
 // would show them); on a terminal the input is not echoed.
 //
 //   set-pin    first PIN; when one exists: the current PIN, then the new one
@@ -15,9 +15,8 @@
 #include <iostream>
 #include <string>
 
+#include "admin/pin.hpp"
 #include "cli/command.hpp"
-#include "records/kv.hpp"
-#include "records/pin.hpp"
 #include "store/database.hpp"
 
 namespace sinau::cli {
@@ -76,13 +75,13 @@ int Run(int argc, char** argv) {
         std::fprintf(stderr, "sinau admin: %s\n", opened.error().message.c_str());
         return 1;
     }
-    SQLite::Database& db = (*opened)->sql();
+    store::Database& db = **opened;
     try {
         if (*set) {
-            if (!records::IsPinSet(db)) {
+            if (!admin::IsPinSet(db)) {
                 const auto pin = ReadNewPin();
                 if (!pin) return 1;
-                if (auto ok = records::SetInitialPin(db, *pin); !ok) {
+                if (auto ok = admin::SetInitialPin(db, *pin); !ok) {
                     std::fprintf(stderr, "sinau admin: %s\n", ok.error().message.c_str());
                     return 1;
                 }
@@ -92,7 +91,7 @@ int Run(int argc, char** argv) {
             const std::string current = ReadSecretLine("PIN lama: ");
             const auto pin = ReadNewPin();
             if (!pin) return 1;
-            if (auto ok = records::ChangePin(db, current, *pin); !ok) {
+            if (auto ok = admin::ChangePin(db, current, *pin); !ok) {
                 std::fprintf(stderr, "sinau admin: %s\n", ok.error().message.c_str());
                 return ok.error().message.find("Terlalu banyak") != std::string::npos ? 3 : 1;
             }
@@ -100,20 +99,20 @@ int Run(int argc, char** argv) {
             return 0;
         }
         if (*check) {
-            const auto r = records::CheckPin(db, ReadSecretLine("PIN: "));
+            const auto r = admin::CheckPin(db, ReadSecretLine("PIN: "));
             switch (r.outcome) {
-                case records::PinOutcome::Ok:
+                case admin::PinOutcome::Ok:
                     std::printf("PIN benar.\n");
                     return 0;
-                case records::PinOutcome::Wrong:
+                case admin::PinOutcome::Wrong:
                     std::printf("PIN salah (%d kali berturut-turut). Coba lagi setelah %lld detik.\n",
                                 r.failures, (long long)r.wait.count());
                     return 1;
-                case records::PinOutcome::Locked:
+                case admin::PinOutcome::Locked:
                     std::printf("Terlalu banyak PIN salah. Coba lagi dalam %lld detik.\n",
                                 (long long)r.wait.count());
                     return 3;
-                case records::PinOutcome::NotSet:
+                case admin::PinOutcome::NotSet:
                     std::printf("Belum ada PIN. Atur dengan `sinau admin set-pin`.\n");
                     return 4;
             }
@@ -121,7 +120,7 @@ int Run(int argc, char** argv) {
         if (*reset) {
             const auto pin = ReadNewPin();
             if (!pin) return 1;
-            if (auto ok = records::ResetPin(db, *pin); !ok) {
+            if (auto ok = admin::ResetPin(db, *pin); !ok) {
                 std::fprintf(stderr, "sinau admin: %s\n", ok.error().message.c_str());
                 return 1;
             }
@@ -129,11 +128,10 @@ int Run(int argc, char** argv) {
             return 0;
         }
         if (*status) {
-            std::printf("PIN: %s\n", records::IsPinSet(db) ? "sudah diatur" : "belum diatur");
+            std::printf("PIN: %s\n", admin::IsPinSet(db) ? "sudah diatur" : "belum diatur");
             std::printf("PIN salah berturut-turut: %s\n",
-                        records::ReadSetting(db, "admin.pin_failures").value_or("0").c_str());
-            std::printf("Catatan reset PIN: %s\n",
-                        records::ReadMeta(db, "admin.pin_resets").value_or("[]").c_str());
+                        db.GetSetting("admin.pin_failures").value_or("0").c_str());
+            std::printf("Catatan reset PIN: %s\n", db.GetMeta("admin.pin_resets").value_or("[]").c_str());
             return 0;
         }
     } catch (const std::exception& e) {

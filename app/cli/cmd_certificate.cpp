@@ -1,14 +1,14 @@
 // `sinau certificate --db FILE (--nip NIP | --all) --out PATH [--content DIR] [--course-title T]`:
-// signed PDF certificates (records/certificate.hpp, certificate_pdf.hpp). With --nip, PATH is the PDF;
+// signed PDF certificates (certificates/certificate.hpp, certificate_pdf.hpp). With --nip, PATH is the PDF;
 // with --all, PATH is a folder that receives sertifikat-<NIP>.pdf for every learner who completed.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
+#include "certificates/certificate.hpp"
+#include "certificates/certificate_pdf.hpp"
 #include "cli/command.hpp"
-#include "records/certificate.hpp"
-#include "records/certificate_pdf.hpp"
-#include "records/course_info.hpp"
+#include "content/course_info.hpp"
 #include "store/database.hpp"
 
 namespace sinau::cli {
@@ -38,7 +38,7 @@ int Run(int argc, char** argv) {
         return 2;
     }
     if (course_title.empty())
-        course_title = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir()
+        course_title = content::LoadCourseInfo(content_dir.empty() ? content::DefaultContentDir()
                                                                    : std::filesystem::path(content_dir))
                            .title;
     auto opened = store::Database::Open(db_path);
@@ -47,11 +47,11 @@ int Run(int argc, char** argv) {
         return 1;
     }
     try {
-        SQLite::Database& db = (*opened)->sql();
-        const std::string issuer = records::CertificateIssuer(db);
-        std::vector<records::CertificateFacts> facts;
+        store::Database& db = **opened;
+        const std::string issuer = certificates::CertificateIssuer(db);
+        std::vector<certificates::CertificateFacts> facts;
         if (all) {
-            facts = records::AllCompletedFacts(db, course_title, issuer);
+            facts = certificates::AllCompletedFacts(db, course_title, issuer);
             std::error_code ec;
             std::filesystem::create_directories(out, ec);
             if (!std::filesystem::is_directory(out)) {
@@ -59,7 +59,7 @@ int Run(int argc, char** argv) {
                 return 1;
             }
         } else {
-            auto one = records::FactsForLearner(db, nip, course_title, issuer);
+            auto one = certificates::FactsForLearner(db, nip, course_title, issuer);
             if (!one) {
                 std::fprintf(
                     stderr,
@@ -69,13 +69,13 @@ int Run(int argc, char** argv) {
             }
             facts.push_back(*one);
         }
-        const auto key = records::SigningKey::LoadOrCreate(db);
+        const auto key = certificates::SigningKey::LoadOrCreate(db);
         for (const auto& f : facts) {
-            const auto cert = records::IssueCertificate(db, f, key);
+            const auto cert = certificates::IssueCertificate(db, f, key);
             const std::filesystem::path path =
-                all ? std::filesystem::path(out) / records::CertificateFileName(f)
+                all ? std::filesystem::path(out) / certificates::CertificateFileName(f)
                     : std::filesystem::path(out);
-            if (auto ok = records::WriteCertificatePdf(cert, path); !ok) {
+            if (auto ok = certificates::WriteCertificatePdf(cert, path); !ok) {
                 std::fprintf(stderr, "sinau certificate: %s\n", ok.error().message.c_str());
                 return 1;
             }
@@ -83,7 +83,7 @@ int Run(int argc, char** argv) {
                         cert.short_code.c_str());
         }
         std::printf("%zu sertifikat dibuat; kunci penanda tangan %s.\n", facts.size(),
-                    records::KeyFingerprint(key.public_key()).c_str());
+                    certificates::KeyFingerprint(key.public_key()).c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "sinau certificate: kesalahan basis data: %s\n", e.what());
         return 1;

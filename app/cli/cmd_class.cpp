@@ -202,7 +202,7 @@ int Serve(const std::string& db, const std::string& content_dir, const std::stri
     room->Flush();
     for (const auto& e : room->DrainEvents()) PrintEvent(e, *room, verbose);
     std::printf("%s", room->SummaryText().c_str());
-    const auto rs = room->recorder_stats();
+    const auto rs = room->writer_stats();
     std::printf(
         "Tersimpan: %llu penulisan dalam %llu transaksi (terbesar %zu, terlama %.1f ms, %llu > 20 ms), "
         "gagal %llu; %llu permintaan HTTP, %llu pesan WebSocket, %llu ditolak\n",

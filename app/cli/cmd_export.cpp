@@ -1,15 +1,15 @@
 // `sinau export --db FILE --format csv|xlsx|xapi|bundle --out FILE [filters] [--what completions|responses]
-//  [--bom] [--sep ';'] [--agency-url URL] [--base-iri IRI] [--content DIR]` (records/export.hpp).
-// `bundle` writes a *.sinau file (records/bundle.hpp) to merge on another PC with `sinau import`.
+//  [--bom] [--sep ';'] [--agency-url URL] [--base-iri IRI] [--content DIR]` (exports/export.hpp).
+// `bundle` writes a *.sinau file (bundles/bundle.hpp) to merge on another PC with `sinau import`.
 // Prints what the file contains (rows, learners, filter, time); the file appears complete or not at all.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
+#include "bundles/bundle.hpp"
 #include "cli/command.hpp"
-#include "records/bundle.hpp"
-#include "records/course_info.hpp"
-#include "records/export.hpp"
+#include "content/course_info.hpp"
+#include "exports/export.hpp"
 #include "store/database.hpp"
 #include "util/time.hpp"
 
@@ -20,7 +20,7 @@ int Run(int argc, char** argv) {
     CLI::App app{"Ekspor rekaman peserta ke CSV, XLSX, xAPI atau bundel Sinau", "sinau export"};
     std::string db_path, format = "csv", out, what = "completions", sep = ",", content_dir,
                          date_field = "activity", status = "semua";
-    records::ExportOptions o;
+    exports::ExportOptions o;
     app.add_option("--db", db_path, "berkas basis data")->required();
     app.add_option("--format", format, "csv | xlsx | xapi | bundle (berkas .sinau untuk digabung di PC lain)")
         ->check(CLI::IsMember({"csv", "xlsx", "xapi", "bundle"}));
@@ -56,18 +56,18 @@ int Run(int argc, char** argv) {
             return 2;
         }
     o.filter.date_field =
-        date_field == "completion" ? records::DateField::Completion : records::DateField::LastActivity;
-    o.filter.status = status == "belum"     ? records::CourseStatus::Belum
-                      : status == "sedang"  ? records::CourseStatus::Sedang
-                      : status == "selesai" ? records::CourseStatus::Selesai
-                                            : records::CourseStatus::Any;
+        date_field == "completion" ? store::DateField::Completion : store::DateField::LastActivity;
+    o.filter.status = status == "belum"     ? store::CourseStatus::Belum
+                      : status == "sedang"  ? store::CourseStatus::Sedang
+                      : status == "selesai" ? store::CourseStatus::Selesai
+                                            : store::CourseStatus::Any;
     if (format == "bundle") {
         auto opened = store::Database::Open(db_path);
         if (!opened) {
             std::fprintf(stderr, "sinau export: %s\n", opened.error().message.c_str());
             return 1;
         }
-        auto report = records::WriteBundle((*opened)->sql(), o.filter, out);
+        auto report = bundles::WriteBundle(**opened, o.filter, out);
         if (!report) {
             std::fprintf(stderr, "sinau export: %s\n", report.error().message.c_str());
             return 1;
@@ -75,13 +75,13 @@ int Run(int argc, char** argv) {
         std::printf("%s\n", report->Describe().c_str());
         return 0;
     }
-    o.format = format == "csv"    ? records::ExportFormat::Csv
-               : format == "xlsx" ? records::ExportFormat::Xlsx
-                                  : records::ExportFormat::Xapi;
-    o.what = what == "responses" ? records::ExportWhat::Responses : records::ExportWhat::Completions;
+    o.format = format == "csv"    ? exports::ExportFormat::Csv
+               : format == "xlsx" ? exports::ExportFormat::Xlsx
+                                  : exports::ExportFormat::Xapi;
+    o.what = what == "responses" ? exports::ExportWhat::Responses : exports::ExportWhat::Completions;
     o.csv.separator = sep[0];
     o.sidecar = !no_sidecar;
-    const auto course = records::LoadCourseInfo(content_dir.empty() ? records::DefaultContentDir()
+    const auto course = content::LoadCourseInfo(content_dir.empty() ? content::DefaultContentDir()
                                                                     : std::filesystem::path(content_dir));
     if (course.loaded) {
         o.modules = course.modules;
@@ -92,7 +92,7 @@ int Run(int argc, char** argv) {
         std::fprintf(stderr, "sinau export: %s\n", opened.error().message.c_str());
         return 1;
     }
-    auto report = records::Export((*opened)->sql(), o, out);
+    auto report = exports::Export(**opened, o, out);
     if (!report) {
         std::fprintf(stderr, "sinau export: %s\n", report.error().message.c_str());
         return 1;

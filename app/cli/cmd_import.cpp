@@ -1,14 +1,15 @@
 // `sinau import FILE... --db TARGET`: merges other PCs' Sinau databases or export bundles (*.sinau, told
-// apart by their first bytes, records/bundle.hpp) into TARGET (records/merge.hpp). All or nothing: a refused
+// apart by their first bytes, bundles/import.hpp) into TARGET (store/merge.hpp). All or nothing: a refused
 // or failing source leaves TARGET unchanged. Prints counts per table.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
+#include "bundles/bundle.hpp"
+#include "bundles/import.hpp"
 #include "cli/command.hpp"
-#include "records/bundle.hpp"
-#include "records/merge.hpp"
 #include "store/database.hpp"
+#include "store/merge.hpp"
 
 namespace sinau::cli {
 namespace {
@@ -35,7 +36,7 @@ int Run(int argc, char** argv) {
             return 1;
         }
     }
-    const auto prepared = records::PrepareImport(sources);  // every file checked, bundles extracted once
+    const auto prepared = bundles::PrepareImport(sources);  // every file checked, bundles extracted once
     if (!prepared) {
         std::fprintf(stderr, "sinau import: %s\n", prepared.error().message.c_str());
         return 1;
@@ -45,7 +46,7 @@ int Run(int argc, char** argv) {
         std::fprintf(stderr, "sinau import: %s\n", opened.error().message.c_str());
         return 1;
     }
-    auto report = records::ImportPrepared((*opened)->sql(), *prepared);
+    auto report = bundles::ImportPrepared(**opened, *prepared);
     if (!report) {
         std::fprintf(stderr, "sinau import: %s\n", report.error().message.c_str());
         return 1;

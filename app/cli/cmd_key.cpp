@@ -5,10 +5,10 @@
 
 #include <cstdio>
 
+#include "certificates/certificate.hpp"
 #include "cli/command.hpp"
-#include "records/atomic_file.hpp"
-#include "records/certificate.hpp"
 #include "store/database.hpp"
+#include "util/atomic_file.hpp"
 
 namespace sinau::cli {
 namespace {
@@ -32,19 +32,19 @@ int Run(int argc, char** argv) {
         return 1;
     }
     try {
-        const auto key = records::SigningKey::LoadOrCreate((*opened)->sql());
-        auto file = records::AtomicFile::Create(out);
+        const auto key = certificates::SigningKey::LoadOrCreate(**opened);
+        auto file = util::AtomicFile::Create(out);
         if (!file) {
             std::fprintf(stderr, "sinau key: %s\n", file.error().message.c_str());
             return 1;
         }
-        (*file)->Write(records::PublicKeyFile(key.public_key()));
+        (*file)->Write(certificates::PublicKeyFile(key.public_key()));
         if (auto ok = (*file)->Commit(); !ok) {
             std::fprintf(stderr, "sinau key: %s\n", ok.error().message.c_str());
             return 1;
         }
         std::printf("Kunci publik ditulis ke %s (sidik jari %s).\n", out.c_str(),
-                    records::KeyFingerprint(key.public_key()).c_str());
+                    certificates::KeyFingerprint(key.public_key()).c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "sinau key: kesalahan basis data: %s\n", e.what());
         return 1;

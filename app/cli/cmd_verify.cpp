@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "certificates/certificate.hpp"
 #include "cli/command.hpp"
-#include "records/certificate.hpp"
-#include "records/course_info.hpp"
+#include "content/course_info.hpp"
 #include "store/database.hpp"
 
 namespace sinau::cli {
@@ -43,16 +43,16 @@ int Run(int argc, char** argv) {
     std::string code = what;
     std::error_code ec;
     if (std::filesystem::is_regular_file(what, ec)) {
-        const auto found = records::FindFullCode(ReadAll(what));
+        const auto found = certificates::FindFullCode(ReadAll(what));
         if (!found) {
             std::printf("TIDAK SAH: %s tidak memuat kode sertifikat Sinau.\n", what.c_str());
             return 1;
         }
         code = *found;
     }
-    records::Verification v;
+    certificates::Verification v;
     if (!key_path.empty()) {
-        auto key = records::ParsePublicKeyFile(ReadAll(key_path));
+        auto key = certificates::ParsePublicKeyFile(ReadAll(key_path));
         if (!key) {
             std::fprintf(stderr, "sinau verify: %s: %s\n", key_path.c_str(), key.error().message.c_str());
             return 2;
@@ -63,7 +63,7 @@ int Run(int argc, char** argv) {
                          "dengan --key gunakan PDF atau kode lengkap (SINAU1:..., isi QR).\n");
             return 2;
         }
-        v = records::VerifyFullCode(code, *key);
+        v = certificates::VerifyFullCode(code, *key);
     } else {
         auto opened = store::Database::Open(db_path);
         if (!opened) {
@@ -71,10 +71,10 @@ int Run(int argc, char** argv) {
             return 2;
         }
         try {
-            SQLite::Database& db = (*opened)->sql();
-            const auto course = records::LoadCourseInfo(
-                content_dir.empty() ? records::DefaultContentDir() : std::filesystem::path(content_dir));
-            v = records::VerifyWithDatabase(code, db, course.title, records::CertificateIssuer(db));
+            store::Database& db = **opened;
+            const auto course = content::LoadCourseInfo(
+                content_dir.empty() ? content::DefaultContentDir() : std::filesystem::path(content_dir));
+            v = certificates::VerifyWithDatabase(code, db, course.title, certificates::CertificateIssuer(db));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "sinau verify: kesalahan basis data: %s\n", e.what());
             return 2;
@@ -89,7 +89,7 @@ int Run(int argc, char** argv) {
             "  Nama         : %s\n  NIP          : %s\n  Instansi     : %s\n  Kursus       : %s (%s)\n"
             "  Tanggal lulus: %s\n  Nilai akhir  : %s\n  Penerbit     : %s\n",
             f.name.c_str(), f.nip.c_str(), f.instansi.c_str(), f.course_title.c_str(), f.course_id.c_str(),
-            f.completed_on.c_str(), records::FormatScore(f.final_score).c_str(), f.issuer.c_str());
+            f.completed_on.c_str(), certificates::FormatScore(f.final_score).c_str(), f.issuer.c_str());
     }
     return v.valid ? 0 : 1;
 }

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "records/bundle.hpp"
+#include "bundles/bundle.hpp"
 
 namespace {
 const std::filesystem::path& ScratchFile() {
@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::filesystem::path extracted;
     {
-        auto bundle = sinau::records::OpenBundle(ScratchFile());
+        auto bundle = sinau::bundles::OpenBundle(ScratchFile());
         if (!bundle) return 0;
         extracted = bundle->db_path();
         if (bundle->manifest().sha256.size() != 64 || !std::filesystem::exists(extracted)) __builtin_trap();

@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "records/dashboard.hpp"
+#include "store/dashboard.hpp"
 #include "store/database.hpp"
 
-using namespace sinau::records;
+using namespace sinau::store;
 
 namespace {
 
@@ -90,14 +90,12 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    auto opened = sinau::store::Database::Open(db_path);
+    auto opened = sinau::store::Database::OpenReadOnly(db_path);  // as the dashboard reads (mmap)
     if (!opened) {
         std::fprintf(stderr, "bench_dashboard: %s\n", opened.error().message.c_str());
         return 1;
     }
-    auto& db = (*opened)->sql();
-    db.exec("PRAGMA mmap_size = 268435456");  // as the dashboard's reader connection
-                                              // (ui/admin/admin_controller.cpp)
+    auto& db = **opened;
     constexpr int64_t kPage = 50;
     const auto modules = ListModules(db);
 

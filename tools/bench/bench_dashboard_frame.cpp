@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "content/course_loader.hpp"
-#include "records/dashboard.hpp"
+#include "store/dashboard.hpp"
 #include "store/database.hpp"
 #include "ui/app.hpp"
 
@@ -34,7 +34,7 @@ double Ms(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-std::string Inline(const records::TypedQuery& q) {
+std::string Inline(const store::TypedQuery& q) {
     std::string sql = q.sql;
     size_t at = 0;
     for (const auto& p : q.params) {
@@ -156,11 +156,11 @@ int main(int argc, char** argv) {
     }
 
     // ---- filter change latency ----
-    auto& sql = (*db)->sql();
-    const auto instansi = records::ListInstansi(sql);
+    auto& sql = **db;
+    const auto instansi = store::ListInstansi(sql);
     struct Scenario {
         std::string name;
-        records::LearnerFilter filter;
+        store::LearnerFilter filter;
     };
     std::vector<Scenario> scenarios(5);
     scenarios[0].name = "semua peserta";
@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
     scenarios[2].name = "satu instansi";
     scenarios[2].filter.instansi = instansi.empty() ? "" : instansi.front();
     scenarios[3].name = "status selesai";
-    scenarios[3].filter.status = records::CourseStatus::Selesai;
+    scenarios[3].filter.status = store::CourseStatus::Selesai;
     scenarios[4].name = "aktif sejak 2024-06-01";
     scenarios[4].filter.since = "2024-06-01";
     // The dashboard's re-query, as the worker runs it (inline here), after a warm-up.
@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
             app.events().Drain();
             refresh.push_back(Ms(t0, Clock::now()));
             t0 = Clock::now();
-            records::QueryLearnerPage(sql, sc.filter, {}, nullptr, ui::admin::kPageRows);
+            store::QueryLearnerPage(sql, sc.filter, {}, nullptr, ui::admin::kPageRows);
             page.push_back(Ms(t0, Clock::now()));
         }
         std::printf("filter\t%zu\t%s\t%lld\t%.1f\t%.1f\n", i, sc.name.c_str(),
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
         if (!sql_dir.empty()) {
             std::ofstream out(fs::path(sql_dir) / (std::to_string(i) + ".sql"));
             for (const auto& q :
-                 records::detail::KeysetPageSql(sc.filter, {}, nullptr, ui::admin::kPageRows + 1))
+                 store::detail::KeysetPageSql(sc.filter, {}, nullptr, ui::admin::kPageRows + 1))
                 out << Inline(q);
         }
     }

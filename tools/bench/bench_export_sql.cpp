@@ -4,22 +4,26 @@
 #include <cstdio>
 #include <cstring>
 
-#include "records/course_info.hpp"
-#include "records/export.hpp"
+#include "content/course_info.hpp"
+#include "store/dashboard.hpp"
 #include "store/database.hpp"
+#include "store/export_rows.hpp"
 
 int main(int argc, char** argv) {
-    using namespace sinau::records;
+    using namespace sinau::store;
     if (argc >= 2 && !std::strcmp(argv[1], "responses")) {
-        std::printf("%s;\n", detail::ResponsesQuery({}).sql.c_str());
+        std::printf("%s;\n", ResponseRows({}).sql.c_str());
         return 0;
     }
     if (argc >= 4 && !std::strcmp(argv[1], "completions") && !std::strcmp(argv[2], "--db")) {
         auto db = sinau::store::Database::Open(argv[3]);
         if (!db) return 1;
-        ExportOptions o;
-        o.modules = LoadCourseInfo(DefaultContentDir()).modules;
-        auto q = detail::CompletionsQuery((*db)->sql(), o);
+        // The module ids `sinau export` lists: the course's, else those in the database.
+        std::vector<std::string> ids;
+        for (const auto& m : sinau::content::LoadCourseInfo(sinau::content::DefaultContentDir()).modules)
+            ids.push_back(m.id);
+        if (ids.empty()) ids = ListModules(**db);
+        auto q = CompletionRows({}, ids);
         // Inline the module ids (the only parameters without a filter) for the shell.
         std::string sql = q.sql;
         for (const auto& p : q.params) {

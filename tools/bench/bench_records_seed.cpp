@@ -8,7 +8,7 @@
 // module_results, reading_progress and completions rows follow from them (passed at >= 70). About one
 // learner in 500 has a spreadsheet-hostile name (=HYPERLINK(...), +, -, @, quotes, ';', newline) so every
 // export exercises its escaping. Same arguments -> the same database, byte for byte in content.
-#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <cstdio>

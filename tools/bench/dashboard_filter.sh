@@ -41,6 +41,6 @@ grep -v '^#' "$OUT/ours.txt" | while IFS=$'\t' read -r idx name found pw pc sw s
   printf '%-34s %7s %10.1f %10.1f %10.1f %10.1f %7s %6s\n' "$name" "$found" "$ow" "$oc" "$rw" "$rc" \
     "$(ratio "$ow" "$rw")" "$(ratio "$oc" "$rc")"
 done
-echo "ours = records::QueryLearnerPage (50 rows + their module cells) + records::SummariseDashboard for a filter"
+echo "ours = store::QueryLearnerPage (50 rows + their module cells) + store::SummariseDashboard for a filter"
 echo "change; the page alone for a page turn. sqlite3 = the same statements in the sqlite3 shell (without the"
 echo "page's module cells). The app runs both on a worker thread: the frame never waits."

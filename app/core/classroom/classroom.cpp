@@ -2,7 +2,6 @@
 
 #include <sodium.h>
 
-#include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -12,7 +11,7 @@
 
 #include "classroom/secrets.hpp"
 #include "engine/answer.hpp"
-#include "store/database.hpp"
+#include "store/class_records.hpp"
 #include "util/time.hpp"
 #include "util/uuid.hpp"
 
@@ -108,10 +107,10 @@ Expected<SessionPlan> PlanFromModule(const content::Course& course, const conten
 Expected<std::unique_ptr<Classroom>> Classroom::Create(const std::filesystem::path& db_path, SessionPlan plan,
                                                        AutoPilot autopilot) {
     if (plan.questions.empty()) return Error{"Sesi kelas tanpa soal tidak dapat dimulai."};
-    auto recorder = Recorder::Open(db_path);
-    if (!recorder) return recorder.error();
+    auto writer = store::BatchWriter::Open(db_path);
+    if (!writer) return writer.error();
     std::unique_ptr<Classroom> c(new Classroom());
-    c->recorder_ = std::move(recorder.value());
+    c->writer_ = std::move(writer.value());
     c->session_id_ = util::NewUuid();
     c->pin_ = RandomPin();
     c->autopilot_ = autopilot;
@@ -120,17 +119,8 @@ Expected<std::unique_ptr<Classroom>> Classroom::Create(const std::filesystem::pa
     c->phase_since_ = c->Now();
     const std::string now = util::NowIso8601();
     const std::string state = c->session_->StateJson();
-    auto status = c->recorder_->Run([&](RecorderTx& tx) {
-        auto& st = tx.Prepare(
-            "INSERT INTO class_sessions (id, module_id, title, started_at, ended_at, state, updated_at) "
-            "VALUES (?, ?, ?, ?, NULL, ?, ?)");
-        st.bind(1, c->session_id_);
-        st.bind(2, c->plan_.module_id);
-        st.bind(3, c->plan_.title);
-        st.bind(4, now);
-        st.bind(5, state);
-        st.bind(6, now);
-        st.exec();
+    auto status = c->writer_->Run([&](store::Database& db) {
+        store::InsertClassSession(db, c->session_id_, c->plan_.module_id, c->plan_.title, now, state);
     });
     if (!status) return status.error();
     return c;
@@ -139,22 +129,21 @@ Expected<std::unique_ptr<Classroom>> Classroom::Create(const std::filesystem::pa
 Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::path& db_path,
                                                        const std::string& session_id,
                                                        const content::Course& course, AutoPilot autopilot) {
-    auto recorder = Recorder::Open(db_path);
-    if (!recorder) return recorder.error();
+    auto writer = store::BatchWriter::Open(db_path);
+    if (!writer) return writer.error();
     std::unique_ptr<Classroom> c(new Classroom());
-    c->recorder_ = std::move(recorder.value());
+    c->writer_ = std::move(writer.value());
     c->autopilot_ = autopilot;
     std::optional<Error> failure;
-    auto status = c->recorder_->Run([&](RecorderTx& tx) {
-        SQLite::Statement s(tx.db, "SELECT module_id, title, state FROM class_sessions WHERE id = ?");
-        s.bind(1, session_id);
-        if (!s.executeStep()) {
+    auto status = c->writer_->Run([&](store::Database& db) {
+        const auto stored = store::FindClassSession(db, session_id);
+        if (!stored) {
             failure = Error{"Sesi kelas " + session_id + " tidak ditemukan di basis data."};
             return;
         }
-        const std::string module_id = s.getColumn(0).getString();
-        const std::string title = s.getColumn(1).getString();
-        const std::string state_text = s.getColumn(2).getString();
+        const std::string& module_id = stored->module_id;
+        const std::string& title = stored->title;
+        const std::string& state_text = stored->state_json;
         const auto state = json::parse(state_text, nullptr, false);
         if (!state.is_object() || !state.contains("question_ids") || !state["question_ids"].is_array()) {
             failure = Error{"Status sesi kelas " + session_id + " rusak; sesi tidak dapat dilanjutkan."};
@@ -187,46 +176,32 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
         c->session_ =
             std::make_unique<ClassSession>(session_id, c->pin_, c->plan_.questions, c->plan_.settings);
 
-        SQLite::Statement p(
-            tx.db,
-            "SELECT p.id, p.name, COALESCE(p.nip, ''), COALESCE(p.learner_id, ''), p.token_hash, "
-            "p.score, COALESCE(a.id, '') FROM class_participants p "
-            "LEFT JOIN attempts a ON a.participant_id = p.id AND a.kind = 'class' "
-            "WHERE p.session_id = ? ORDER BY p.joined_at, p.rowid");
-        p.bind(1, session_id);
         std::unordered_map<std::string, int> index_of;
-        while (p.executeStep()) {
+        for (auto& stored_participant : store::ClassParticipants(db, session_id)) {
             Participant part;
-            part.id = p.getColumn(0).getString();
-            part.name = p.getColumn(1).getString();
-            part.nip = p.getColumn(2).getString();
-            part.learner_id = p.getColumn(3).getString();
-            part.token_hash = p.getColumn(4).getString();
-            part.attempt_id = p.getColumn(6).getString();
-            const int score = p.getColumn(5).getInt();
+            part.id = std::move(stored_participant.id);
+            part.name = std::move(stored_participant.name);
+            part.nip = std::move(stored_participant.nip);
+            part.learner_id = std::move(stored_participant.learner_id);
+            part.token_hash = std::move(stored_participant.token_hash);
+            part.attempt_id = std::move(stored_participant.attempt_id);
             const int index = c->session_->AddParticipant(part);
             index_of[part.id] = index;
             c->by_token_hash_[part.token_hash] = index;
             if (!part.nip.empty()) c->used_nips_.insert(part.nip);
-            c->session_->participant(index).score = score;  // the committed score is authoritative
+            // The committed score is authoritative.
+            c->session_->participant(index).score = stored_participant.score;
         }
-        SQLite::Statement r(
-            tx.db,
-            "SELECT a.participant_id, r.question_id, r.answer, COALESCE(r.fraction, 0), "
-            "COALESCE(r.duration_ms, 0) "
-            "FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.class_session_id = ?");
-        r.bind(1, session_id);
-        while (r.executeStep()) {
-            const auto who = index_of.find(r.getColumn(0).getString());
+        for (const auto& answer : store::ClassAnswers(db, session_id)) {
+            const auto who = index_of.find(answer.participant_id);
             if (who == index_of.end()) continue;
-            const std::string qid = r.getColumn(1).getString();
             const auto& qs = c->plan_.questions;
-            const auto q =
-                std::find_if(qs.begin(), qs.end(), [&](const ClassQuestion& x) { return x.id == qid; });
+            const auto q = std::find_if(qs.begin(), qs.end(),
+                                        [&](const ClassQuestion& x) { return x.id == answer.question_id; });
             if (q == qs.end()) continue;
             c->session_->RestoreAnswer(who->second, static_cast<int>(q - qs.begin()),
-                                       SelectionFromAnswerJson(*q, r.getColumn(2).getString()),
-                                       r.getColumn(3).getDouble(), r.getColumn(4).getInt64(), 0);
+                                       SelectionFromAnswerJson(*q, answer.answer_json), answer.fraction,
+                                       answer.duration_ms, 0);
         }
         if (!c->session_->RestoreState(state_text, c->Now()))
             failure = Error{"Status sesi kelas " + session_id +
@@ -243,7 +218,7 @@ Expected<std::unique_ptr<Classroom>> Classroom::Resume(const std::filesystem::pa
 }
 
 Classroom::~Classroom() {
-    if (recorder_) recorder_->Flush();
+    if (writer_) writer_->Flush();
 }
 
 int64_t Classroom::Now() const {
@@ -266,7 +241,7 @@ void Classroom::SetChangeHook(std::function<void()> on_change) {
 }
 
 void Classroom::Flush() {
-    recorder_->Flush();
+    writer_->Flush();
 }
 
 bool Classroom::ended() const {
@@ -315,47 +290,20 @@ void Classroom::SubmitStateLocked(bool ended) {
     }
     const std::string now = util::NowIso8601();
     const std::string id = session_id_;
-    recorder_->Submit([state, now, id, ended](RecorderTx& tx) {
-        auto& st = tx.Prepare(
-            "UPDATE class_sessions SET state = ?, updated_at = ?, ended_at = COALESCE(ended_at, ?) WHERE id "
-            "= ?");
-        st.bind(1, state);
-        st.bind(2, now);
-        if (ended)
-            st.bind(3, now);
-        else
-            st.bind(3);
-        st.bind(4, id);
-        st.exec();
+    writer_->Submit([state, now, id, ended](store::Database& db) {
+        store::UpdateClassSession(db, id, state, now, ended);
     });
     if (!ended) return;
     // The end of the class submits every participant's attempt with its percentage of correct answers.
-    struct Row {
-        std::string attempt;
-        double score;
-        bool passed;
-    };
-    std::vector<Row> rows;
+    std::vector<store::ClassAttemptScore> rows;
     const int asked = session_->asked();
     for (const auto& p : session_->participants()) {
         if (p.attempt_id.empty()) continue;
         const double score = asked > 0 ? std::round(1000.0 * p.correct / asked) / 10.0 : 0.0;
         rows.push_back({p.attempt_id, score, score >= plan_.pass_mark});
     }
-    recorder_->Submit([rows = std::move(rows), now](RecorderTx& tx) {
-        for (const auto& r : rows) {
-            auto& st = tx.Prepare(
-                "UPDATE attempts SET submitted_at = COALESCE(submitted_at, ?), score = ?, passed = ?, "
-                "updated_at = ? "
-                "WHERE id = ?");
-            st.bind(1, now);
-            st.bind(2, r.score);
-            st.bind(3, r.passed ? 1 : 0);
-            st.bind(4, now);
-            st.bind(5, r.attempt);
-            st.exec();
-        }
-    });
+    writer_->Submit(
+        [rows = std::move(rows), now](store::Database& db) { store::SubmitClassAttempts(db, rows, now); });
 }
 
 void Classroom::AfterChangeLocked(int64_t now) {
@@ -471,50 +419,11 @@ void Classroom::Join(const JoinRequest& request, JoinDone done) {
         auto learner = std::make_shared<std::string>();
         const std::string now = util::NowIso8601();
         const std::string plan_json = PlanJson(plan_.questions);
-        recorder_->Submit(
-            [p, learner, now, plan_json, sid = session_id_, plan = &plan_](RecorderTx& tx) {
-                if (!p.nip.empty()) {
-                    auto& find = tx.Prepare("SELECT id FROM learners WHERE nip = ? AND removed_at IS NULL");
-                    find.bind(1, p.nip);
-                    if (find.executeStep()) *learner = find.getColumn(0).getString();
-                }
-                auto& ins = tx.Prepare(
-                    "INSERT INTO class_participants (id, session_id, name, nip, learner_id, token_hash, "
-                    "score, "
-                    "joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
-                ins.bind(1, p.id);
-                ins.bind(2, sid);
-                ins.bind(3, p.name);
-                if (p.nip.empty())
-                    ins.bind(4);
-                else
-                    ins.bind(4, p.nip);
-                if (learner->empty())
-                    ins.bind(5);
-                else
-                    ins.bind(5, *learner);
-                ins.bind(6, p.token_hash);
-                ins.bind(7, now);
-                ins.bind(8, now);
-                ins.exec();
-                auto& att = tx.Prepare(
-                    "INSERT INTO attempts (id, learner_id, participant_id, module_id, kind, mode, course_id, "
-                    "content_version, plan, class_session_id, started_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, 'class', 'latihan', ?, ?, ?, ?, ?, ?)");
-                att.bind(1, p.attempt_id);
-                if (learner->empty())
-                    att.bind(2);
-                else
-                    att.bind(2, *learner);
-                att.bind(3, p.id);
-                att.bind(4, plan->module_id);
-                att.bind(5, plan->course_id);
-                att.bind(6, plan->content_version);
-                att.bind(7, plan_json);
-                att.bind(8, sid);
-                att.bind(9, now);
-                att.bind(10, now);
-                att.exec();
+        writer_->Submit(
+            [p, learner, now, plan_json, sid = session_id_, plan = &plan_](store::Database& db) {
+                *learner = store::InsertClassParticipant(
+                    db, {p.id, p.attempt_id, sid, p.name, p.nip, p.token_hash, plan->module_id,
+                         plan->course_id, plan->content_version, plan_json, now});
             },
             [this, p, learner, lower, ok, done = std::move(done)](const Status& s) mutable {
                 std::variant<JoinOk, Rejection> result;
@@ -580,47 +489,21 @@ void Classroom::Answer(int participant, const AnswerRequest& request, AnswerDone
     }
     const auto& p = session_->participants()[static_cast<size_t>(participant)];
     const auto& q = session_->question(request.question);
-    struct Row {
-        std::string response_id, attempt_id, participant_id, question_id, question_hash, content_version,
-            answer, at;
-        double fraction;
-        int64_t duration_ms;
-        int score;
-    };
-    Row row{util::NewUuid(),
-            p.attempt_id,
-            p.id,
-            q.id,
-            q.hash,
-            plan_.content_version,
-            AnswerJson(q, outcome.answer.selection),
-            IsoFromMs(outcome.answer.answered_at_ms),
-            outcome.answer.fraction,
-            outcome.answer.duration_ms,
-            p.score};
-    recorder_->Submit(
-        [row](RecorderTx& tx) {
-            auto& ins = tx.Prepare(
-                "INSERT INTO responses (id, attempt_id, question_id, question_hash, content_version, answer, "
-                "fraction, answered_at, duration_ms, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            ins.bind(1, row.response_id);
-            ins.bind(2, row.attempt_id);
-            ins.bind(3, row.question_id);
-            ins.bind(4, row.question_hash);
-            ins.bind(5, row.content_version);
-            ins.bind(6, row.answer);
-            ins.bind(7, row.fraction);
-            ins.bind(8, row.at);
-            ins.bind(9, static_cast<int64_t>(row.duration_ms));
-            ins.bind(10, row.at);
-            ins.exec();
-            auto& up = tx.Prepare("UPDATE class_participants SET score = ?, updated_at = ? WHERE id = ?");
-            up.bind(1, row.score);
-            up.bind(2, row.at);
-            up.bind(3, row.participant_id);
-            up.exec();
-        },
-        [this, answer = outcome.answer, at = row.at, name = p.name, done = std::move(done)](const Status& s) {
+    store::ClassAnswerRow row{util::NewUuid(),
+                              p.attempt_id,
+                              p.id,
+                              q.id,
+                              q.hash,
+                              plan_.content_version,
+                              AnswerJson(q, outcome.answer.selection),
+                              IsoFromMs(outcome.answer.answered_at_ms),
+                              outcome.answer.fraction,
+                              outcome.answer.duration_ms,
+                              p.score};
+    writer_->Submit(
+        [row](store::Database& db) { store::InsertClassAnswer(db, row); },
+        [this, answer = outcome.answer, at = row.answered_at, name = p.name,
+         done = std::move(done)](const Status& s) {
             std::function<void()> wake;
             std::variant<std::string, Rejection> result;
             {

@@ -1,10 +1,11 @@
 #pragma once
 // A live class without the network: the session state machine (session.hpp) behind one mutex, its
-// records (recorder.hpp, answers acknowledged only once durable), the views each phone and the trainer
+// records (through a store::BatchWriter into store/class_records.hpp, answers acknowledged only once
+// durable), the views each phone and the trainer
 // see, and the events the UI drains each frame. ClassServer (server.hpp) puts HTTP/WebSocket in front.
 //
 // Threads: every public member is thread-safe. Callbacks (`done`, the change hook, the wake callback)
-// run on the calling thread or on the recorder's writer thread, never under the internal lock.
+// run on the calling thread or on the writer's thread, never under the internal lock.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -17,10 +18,10 @@
 #include <variant>
 #include <vector>
 
-#include "classroom/recorder.hpp"
 #include "classroom/session.hpp"
 #include "classroom/validate.hpp"
 #include "content/model.hpp"
+#include "store/batch_writer.hpp"
 #include "util/expected.hpp"
 
 namespace sinau::classroom {
@@ -164,7 +165,7 @@ public:
     const std::string& session_id() const { return session_id_; }
     const std::string& pin() const { return pin_; }
     const SessionPlan& plan() const { return plan_; }
-    Recorder::Stats recorder_stats() const { return recorder_->stats(); }
+    store::BatchWriter::Stats writer_stats() const { return writer_->stats(); }
     // Summary lines for the headless command's end report (Bahasa Indonesia).
     std::string SummaryText() const;
 
@@ -187,7 +188,7 @@ private:
     std::string pin_;
     SessionPlan plan_;
     AutoPilot autopilot_;
-    std::unique_ptr<Recorder> recorder_;
+    std::unique_ptr<store::BatchWriter> writer_;
     std::unique_ptr<ClassSession> session_;
 
     mutable std::mutex mutex_;

@@ -1,11 +1,9 @@
 #include "classroom/unfinished.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <nlohmann/json.hpp>
 
 #include "classroom/classroom.hpp"
-#include "store/database.hpp"
+#include "store/class_records.hpp"
 #include "util/time.hpp"
 
 namespace sinau::classroom {
@@ -15,20 +13,15 @@ Expected<std::vector<UnfinishedSession>> FindUnfinishedSessions(const std::files
     if (!db) return db.error();
     try {
         std::vector<UnfinishedSession> out;
-        SQLite::Statement s(
-            (*db)->sql(),
-            "SELECT s.id, s.module_id, s.title, s.started_at, s.updated_at, s.state, "
-            "(SELECT COUNT(*) FROM class_participants p WHERE p.session_id = s.id) "
-            "FROM class_sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at DESC, s.rowid DESC");
-        while (s.executeStep()) {
+        for (const auto& stored : store::UnfinishedClassSessions(**db)) {
             UnfinishedSession u;
-            u.id = s.getColumn(0).getString();
-            u.module_id = s.getColumn(1).getString();
-            u.title = s.getColumn(2).getString();
-            u.started_at = s.getColumn(3).getString();
-            u.updated_at = s.getColumn(4).getString();
-            u.participants = s.getColumn(6).getInt();
-            const auto state = nlohmann::json::parse(s.getColumn(5).getString(), nullptr, false);
+            u.id = stored.id;
+            u.module_id = stored.module_id;
+            u.title = stored.title;
+            u.started_at = stored.started_at;
+            u.updated_at = stored.updated_at;
+            u.participants = stored.participants;
+            const auto state = nlohmann::json::parse(stored.state_json, nullptr, false);
             const auto phase = state.is_object() ? PhaseFromName(state.value("phase", "")) : std::nullopt;
             if (!phase || !state.contains("question_ids") || !state["question_ids"].is_array()) {
                 u.resumable = false;
@@ -51,11 +44,9 @@ Status EndUnfinishedSession(const std::filesystem::path& db_path, const std::str
         auto db = store::Database::Open(db_path);
         if (!db) return db.error();
         try {
-            SQLite::Statement s((*db)->sql(), "SELECT ended_at IS NULL FROM class_sessions WHERE id = ?");
-            s.bind(1, session_id);
-            if (!s.executeStep())
-                return Error{"Sesi kelas " + session_id + " tidak ditemukan di basis data."};
-            if (s.getColumn(0).getInt() == 0) return Error{"Sesi kelas " + session_id + " sudah diakhiri."};
+            const auto stored = store::FindClassSession(**db, session_id);
+            if (!stored) return Error{"Sesi kelas " + session_id + " tidak ditemukan di basis data."};
+            if (stored->ended) return Error{"Sesi kelas " + session_id + " sudah diakhiri."};
         } catch (const std::exception& e) {
             return Error{"Sesi kelas tidak dapat dibaca: " + std::string(e.what())};
         }
@@ -70,14 +61,7 @@ Status EndUnfinishedSession(const std::filesystem::path& db_path, const std::str
     auto db = store::Database::Open(db_path);
     if (!db) return db.error();
     try {
-        const std::string now = util::NowIso8601();
-        SQLite::Statement s(
-            (*db)->sql(),
-            "UPDATE class_sessions SET ended_at = ?, updated_at = ? WHERE id = ? AND ended_at IS NULL");
-        s.bind(1, now);
-        s.bind(2, now);
-        s.bind(3, session_id);
-        s.exec();
+        store::CloseClassSession(**db, session_id, util::NowIso8601());
         return Success();
     } catch (const std::exception& e) {
         return Error{"Sesi kelas tidak dapat diakhiri: " + std::string(e.what())};

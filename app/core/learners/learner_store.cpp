@@ -3,40 +3,37 @@
 #include <algorithm>
 
 #include "learners/nip.hpp"
+#include "store/learners.hpp"
 #include "util/uuid.hpp"
 
 namespace sinau::learners {
-using store::ResetOnExit;
-
 namespace {
-constexpr const char* kColumns = "id, nip, name, instansi, jabatan, created_at, updated_at, removed_at";
 
-Learner Read(SQLite::Statement& q) {
+Learner FromRecord(store::LearnerRecord r) {
     Learner l;
-    l.id = q.getColumn(0).getString();
-    l.profile.nip = q.getColumn(1).getString();
-    l.profile.name = q.getColumn(2).getString();
-    l.profile.instansi = q.getColumn(3).getString();
-    l.profile.jabatan = q.getColumn(4).getString();
-    l.created_at = q.getColumn(5).getString();
-    l.updated_at = q.getColumn(6).getString();
-    if (!q.getColumn(7).isNull()) l.removed_at = q.getColumn(7).getString();
+    l.id = std::move(r.id);
+    l.profile = {std::move(r.name), std::move(r.nip), std::move(r.instansi), std::move(r.jabatan)};
+    l.created_at = std::move(r.created_at);
+    l.updated_at = std::move(r.updated_at);
+    l.removed_at = std::move(r.removed_at);
     return l;
 }
 
-void Update(store::Database& db, const std::string& id, const LearnerProfile& p, const std::string& now) {
-    auto& q = db.Prepared(
-        "UPDATE learners SET nip = ?, name = ?, instansi = ?, jabatan = ?, updated_at = ?, removed_at = NULL "
-        "WHERE id = ?");
-    ResetOnExit reset(q);
-    q.bind(1, p.nip);
-    q.bind(2, p.name);
-    q.bind(3, p.instansi);
-    q.bind(4, p.jabatan);
-    q.bind(5, now);
-    q.bind(6, id);
-    q.exec();
+store::LearnerRecord ToRecord(const std::string& id, const LearnerProfile& p) {
+    store::LearnerRecord r;
+    r.id = id;
+    r.nip = p.nip;
+    r.name = p.name;
+    r.instansi = p.instansi;
+    r.jabatan = p.jabatan;
+    return r;
 }
+
+std::optional<Learner> FromRecord(std::optional<store::LearnerRecord> r) {
+    if (!r) return std::nullopt;
+    return FromRecord(std::move(*r));
+}
+
 }  // namespace
 
 std::vector<FieldProblem> LearnerStore::Check(const LearnerProfile& given, std::string_view learner_id) {
@@ -69,7 +66,7 @@ Expected<Learner> LearnerStore::Create(const LearnerProfile& given) {
     if (auto problems = Check(p); !problems.empty()) return Error{JoinProblems(problems)};
     const std::string now = util::NowIso8601();
     if (auto existing = FindByNip(p.nip)) {
-        Update(db_, existing->id, p, now);
+        store::UpdateLearnerProfile(db_, ToRecord(existing->id, p), now);
         tx.commit();
         return *Find(existing->id);
     }
@@ -77,18 +74,9 @@ Expected<Learner> LearnerStore::Create(const LearnerProfile& given) {
     l.id = util::NewUuid();
     l.profile = p;
     l.created_at = l.updated_at = now;
-    auto& q = db_.Prepared(
-        "INSERT INTO learners (id, nip, name, instansi, jabatan, created_at, updated_at) VALUES (?, ?, ?, ?, "
-        "?, ?, ?)");
-    ResetOnExit reset(q);
-    q.bind(1, l.id);
-    q.bind(2, p.nip);
-    q.bind(3, p.name);
-    q.bind(4, p.instansi);
-    q.bind(5, p.jabatan);
-    q.bind(6, now);
-    q.bind(7, now);
-    q.exec();
+    auto record = ToRecord(l.id, p);
+    record.created_at = now;
+    store::InsertLearner(db_, record);
     tx.commit();
     return l;
 }
@@ -100,44 +88,29 @@ Expected<Learner> LearnerStore::Edit(std::string_view id, const LearnerProfile& 
     if (!current || current->removed_at) return Error{"Peserta tidak ditemukan."};
     if (auto problems = Check(p, id); !problems.empty()) return Error{JoinProblems(problems)};
     if (current->profile == p) return *current;  // nothing changed: no write, updated_at kept
-    Update(db_, current->id, p, util::NowIso8601());
+    store::UpdateLearnerProfile(db_, ToRecord(current->id, p), util::NowIso8601());
     tx.commit();
     return *Find(id);
 }
 
 Status LearnerStore::Remove(std::string_view id) {
-    auto& q = db_.Prepared(
-        "UPDATE learners SET removed_at = ?1, updated_at = ?1 WHERE id = ?2 AND removed_at IS NULL");
-    ResetOnExit reset(q);
-    q.bind(1, util::NowIso8601());
-    q.bind(2, std::string(id));
-    if (q.exec() == 0) return Error{"Peserta tidak ditemukan atau sudah dihapus."};
+    if (!store::RemoveLearner(db_, id, util::NowIso8601()))
+        return Error{"Peserta tidak ditemukan atau sudah dihapus."};
     return Success();
 }
 
 std::vector<Learner> LearnerStore::List() {
-    auto& q = db_.Prepared(std::string("SELECT ") + kColumns +
-                           " FROM learners WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, nip");
-    ResetOnExit reset(q);
     std::vector<Learner> out;
-    while (q.executeStep()) out.push_back(Read(q));
+    for (auto& r : store::ListLearners(db_)) out.push_back(FromRecord(std::move(r)));
     return out;
 }
 
 std::optional<Learner> LearnerStore::Find(std::string_view id) {
-    auto& q = db_.Prepared(std::string("SELECT ") + kColumns + " FROM learners WHERE id = ?");
-    ResetOnExit reset(q);
-    q.bind(1, std::string(id));
-    if (!q.executeStep()) return std::nullopt;
-    return Read(q);
+    return FromRecord(store::FindLearner(db_, id));
 }
 
 std::optional<Learner> LearnerStore::FindByNip(std::string_view nip) {
-    auto& q = db_.Prepared(std::string("SELECT ") + kColumns + " FROM learners WHERE nip = ?");
-    ResetOnExit reset(q);
-    q.bind(1, NormalizeNip(nip));
-    if (!q.executeStep()) return std::nullopt;
-    return Read(q);
+    return FromRecord(store::FindLearnerByNip(db_, NormalizeNip(nip)));
 }
 
 }  // namespace sinau::learners

@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "engine/grading.hpp"
 #include "engine/rng.hpp"
@@ -181,19 +182,8 @@ Expected<SimulationReport> Simulate(store::Database& db, const content::Course& 
     // They also checkpoint the WAL less often (every ~40 MB instead of 4 MB): the pages every learner
     // touches again (indexes, per-module tallies) are then copied into the database file once per
     // checkpoint instead of once per 4 MB. What is recorded is the same.
-    struct SyncGuard {
-        store::Database& db;
-        bool active;
-        ~SyncGuard() {
-            if (!active) return;
-            db.sql().tryExec("PRAGMA synchronous = FULL");
-            db.sql().tryExec("PRAGMA wal_autocheckpoint = 1000");
-        }
-    } sync_guard{db, o.batch_per_learner};
-    if (o.batch_per_learner) {
-        db.sql().exec("PRAGMA synchronous = NORMAL");
-        db.sql().exec("PRAGMA wal_autocheckpoint = 10000");
-    }
+    std::optional<store::Database::BulkWrites> bulk;
+    if (o.batch_per_learner) bulk.emplace(db);
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < o.learners; ++i) {
         Rng rng(o.seed * 0x9E3779B97F4A7C15ULL + uint64_t(i) * 0xD1B54A32D192ED03ULL + 1);

@@ -7,9 +7,12 @@
 //
 // Threads: a Database is one SQLite connection; use it from one thread at a time (the UI's main thread,
 // or a CLI). Other threads open their own Database on the same file (WAL lets readers run beside a writer).
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
+//
+// THE ONE DOOR. app/core/store is the only code that includes SQLite (tests/unit/layout enforces it): every
+// table is created by migrations.cpp and every query lives in a store/*.cpp file. The other core
+// libraries, the CLI and the window ask the store for plain structs (learning.hpp, learners.hpp,
+// dashboard.hpp, ...). This header names SQLiteCpp's types only by declaration, so including it (as the UI
+// does) compiles nothing of SQLite; store/statement.hpp is the store's own, SQLite-including half.
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -18,6 +21,11 @@
 #include <unordered_map>
 
 #include "util/expected.hpp"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
 
 namespace sinau::store {
 
@@ -36,17 +44,42 @@ public:
     // Connection settings: WAL, synchronous=FULL (a committed answer survives power loss),
     // foreign_keys=ON, busy_timeout 5 s. Never throws.
     static Expected<std::unique_ptr<Database>> Open(const std::filesystem::path& path);
+    // A read-only connection to an existing Sinau database, for a worker thread that only reads (dashboard
+    // queries, exports beside the main thread's writes): no migration, no backup, busy_timeout 5 s and
+    // the file memory-mapped (a fresh connection per query then reads the OS cache without copying).
+    // Error when the file is missing, not SQLite, or written by a newer Sinau. Never throws.
+    static Expected<std::unique_ptr<Database>> OpenReadOnly(const std::filesystem::path& path);
 
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // settings table. GetSetting: nullopt when unset. SetSetting commits immediately (upsert).
-    // Both throw SQLite::Exception on disk/database errors.
+    // The settings table (UI choices, admin.pin_*, certificate.issuer) and the meta table (identity,
+    // the certificate key, admin.pin_resets): the ONE key/value API. Get: nullopt when unset. Set: upsert,
+    // committed at once unless a WriteTransaction is open. All throw SQLite::Exception on disk errors.
     std::optional<std::string> GetSetting(std::string_view key);
     void SetSetting(std::string_view key, std::string_view value);
+    void DeleteSetting(std::string_view key);
+    std::optional<std::string> GetMeta(std::string_view key);
+    void SetMeta(std::string_view key, std::string_view value);
 
-    // The raw connection, for the store's own query classes and for tests. Throws as SQLiteCpp does.
+    // Bulk loading (`sinau simulate`): while a BulkWrites lives, commits skip the fsync (synchronous=NORMAL:
+    // WAL stays consistent after a crash, only the last commits may be lost) and checkpoints are rarer.
+    // Never for a real learner's answers. Throws SQLite::Exception.
+    class BulkWrites {
+    public:
+        explicit BulkWrites(Database& db);
+        ~BulkWrites();  // back to synchronous=FULL; never throws
+        BulkWrites(const BulkWrites&) = delete;
+        BulkWrites& operator=(const BulkWrites&) = delete;
+
+    private:
+        Database& db_;
+    };
+
+    // The raw connection: for the store's own query files (store/statement.hpp has the SQLiteCpp half),
+    // tests and benchmarks. Outside app/core/store the type is incomplete: no SQLite header may be included
+    // there (layout test), so nothing else can use it. Throws as SQLiteCpp does.
     SQLite::Database& sql() { return *db_; }
 
     // A statement prepared once per connection and kept (the answer-commit path must not re-parse SQL
@@ -64,7 +97,7 @@ public:
     const std::filesystem::path& backup_path() const { return backup_path_; }
 
 private:
-    Database() = default;
+    Database();
     std::unique_ptr<SQLite::Database> db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;  // destroyed before db_
     std::filesystem::path path_;
@@ -72,19 +105,6 @@ private:
     std::string installation_id_;
     int schema_version_ = 0;
     int opened_from_version_ = 0;
-};
-
-// Resets a Prepared() statement when the scope ends, so a half-read SELECT never keeps a read snapshot
-// (which would stop WAL checkpoints) between calls.
-class ResetOnExit {
-public:
-    explicit ResetOnExit(SQLite::Statement& statement) : statement_(statement) {}
-    ~ResetOnExit() { statement_.tryReset(); }
-    ResetOnExit(const ResetOnExit&) = delete;
-    ResetOnExit& operator=(const ResetOnExit&) = delete;
-
-private:
-    SQLite::Statement& statement_;
 };
 
 // One write unit that nests: the outermost is a BEGIN IMMEDIATE transaction (take the write lock before

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "store/learning.hpp"
+#include "store/statement.hpp"
 #include "util/time.hpp"
 
 namespace sinau::store {

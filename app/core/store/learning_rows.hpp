@@ -1,22 +1,15 @@
 #pragma once
 // Internal to store/learning_*.cpp: reading rows into records, shared SQL column lists.
-#include <SQLiteCpp/Statement.h>
-
 #include <optional>
 #include <string>
 
 #include "store/learning.hpp"
+#include "store/statement.hpp"
 
 namespace sinau::store::detail {
 
-inline std::optional<std::string> OptText(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    return c.getString();
-}
-inline std::optional<double> OptReal(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    return c.getDouble();
-}
+using store::OptReal;
+using store::OptText;
 
 inline constexpr const char* kAttemptColumns =
     "id, module_id, mode, content_version, plan, started_at, submitted_at, score, passed";

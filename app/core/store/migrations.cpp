@@ -13,7 +13,7 @@ namespace {
 //
 // It is kept current ON WRITE by triggers, so every writer keeps it right without knowing it exists:
 // the self-paced learning loop (store/learning_*.cpp), class sessions (classroom recorder), merging
-// another PC's file (records/merge.cpp), simulation, roster import and learner edits. Each trigger
+// another PC's file (store/merge.cpp), simulation, roster import and learner edits. Each trigger
 // recomputes the figures its table feeds from that learner's few rows (at most one per module), which is
 // exact; last_activity only grows on insert/update (max), and is recomputed from scratch when a row is
 // deleted or a timestamp moves backwards, so it always equals LearnerStatsLastActivity() below.
@@ -245,7 +245,8 @@ INSERT INTO learner_stats (learner_id, nip, name, instansi, jabatan, removed_at,
 
 }  // namespace
 
-// Forward-only schema history. Entry i brings a database from user_version i to i+1.
+// Forward-only schema history. Entry i brings a database from user_version i to i+1. Every table Sinau
+// keeps is created here and nowhere else (tests/unit/layout: no CREATE/ALTER/DROP outside app/core/store).
 // Never edit an entry that has shipped: add a new one. Every entry is tested by upgrading a database
 // created at each earlier version (tests/unit/store/database_test.cpp; v3's triggers in
 // tests/unit/store/test_migrations_v3.cpp).
@@ -386,6 +387,31 @@ CREATE INDEX class_participants_learner ON class_participants (learner_id);
         // v3 (dashboard helper, issue 6): learner_stats, the per-learner summary kept current on write by
         // triggers, with its backfill (see V3LearnerStats above).
         {3, "per-learner summary for the dashboard, kept current by triggers", v3},
+        // v4 (issue 18): the two tables earlier versions created on first use outside this list
+        // (CREATE TABLE IF NOT EXISTS in the certificate and essay code), adopted with the same columns, so a
+        // v3 database that already has them keeps its rows. issued_certificates gains the public key that
+        // signed each row (backfilled with this installation's key, the only one that could have signed
+        // them), so rows merged from another PC are never checked against the wrong key.
+        {4, "issued_certificates and essay_grades adopted into the schema", R"SQL(
+CREATE TABLE IF NOT EXISTS issued_certificates (  -- every certificate handed out (certificates/certificate.hpp)
+  short_code TEXT PRIMARY KEY,      -- 'XXXX-XXXX-XXXX-XXXX', the first 80 bits of the signature
+  facts      TEXT NOT NULL,         -- CanonicalFacts() as signed
+  signature  TEXT NOT NULL,         -- Base32 of the 64-byte Ed25519 signature
+  nip        TEXT NOT NULL,
+  issued_at  TEXT NOT NULL
+);
+ALTER TABLE issued_certificates ADD COLUMN public_key TEXT;  -- hex Ed25519 key that signed; set on every insert
+UPDATE issued_certificates SET public_key = (SELECT value FROM meta WHERE key = 'certificate.ed25519_public')
+  WHERE public_key IS NULL;
+CREATE INDEX issued_certificates_nip ON issued_certificates (nip);
+CREATE TABLE IF NOT EXISTS essay_grades (  -- a trainer's grade and comment on an essay answer (reports/essay_review)
+  response_id TEXT PRIMARY KEY REFERENCES responses(id),
+  percent     REAL NOT NULL,        -- 0..100, as given; responses.fraction holds percent / 100
+  comment     TEXT NOT NULL DEFAULT '',
+  graded_at   TEXT NOT NULL,
+  updated_at  TEXT NOT NULL         -- decides which copy wins when merging PCs
+);
+)SQL"},
     };
     return kMigrations;
 }

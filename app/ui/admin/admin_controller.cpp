@@ -1,17 +1,15 @@
 #include "ui/admin/admin_controller.hpp"
 
-#include <SQLiteCpp/Database.h>
-
 #include <chrono>
 #include <exception>
 #include <filesystem>
 #include <unordered_set>
 
-#include "records/bundle.hpp"
-#include "records/certificate.hpp"
-#include "records/certificate_pdf.hpp"
-#include "records/export.hpp"
-#include "records/kv.hpp"
+#include "bundles/bundle.hpp"
+#include "bundles/import.hpp"
+#include "certificates/certificate.hpp"
+#include "certificates/certificate_pdf.hpp"
+#include "exports/export.hpp"
 #include "store/database.hpp"
 #include "ui/admin/admin_format.hpp"
 
@@ -21,15 +19,20 @@ namespace {
 namespace fs = std::filesystem;
 using Ms = std::chrono::duration<double, std::milli>;
 
-// A worker's own connection. Read-only for queries; exports also only read. busy_timeout so a reader
-// never fails because the main thread is committing an answer at that moment.
-std::unique_ptr<SQLite::Database> OpenReader(const std::string& path) {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
-    db->setBusyTimeout(5000);
-    // Map the file instead of copying each page through read(): a fresh connection per query reads the
-    // OS cache directly (the dashboard summary's system time at 100,000 learners drops to near zero).
-    db->exec("PRAGMA mmap_size = 268435456");
-    return db;
+// A worker's own connection. Read-only for queries; exports also only read (store::Database::OpenReadOnly:
+// busy_timeout, so a reader never fails because the main thread is committing an answer at that moment,
+// and a memory-mapped file). Throws the store's refusal as an exception: the jobs catch it into `error`.
+std::unique_ptr<store::Database> OpenReader(const std::string& path) {
+    auto db = store::Database::OpenReadOnly(path);
+    if (!db) throw std::runtime_error(db.error().message);
+    return std::move(*db);
+}
+
+// A worker's own read-write connection (the certificate signing key is created on first use).
+std::unique_ptr<store::Database> OpenWriter(const std::string& path) {
+    auto db = store::Database::Open(path);
+    if (!db) throw std::runtime_error(db.error().message);
+    return std::move(*db);
 }
 
 std::string NoDatabase() {
@@ -43,7 +46,7 @@ AdminController::AdminController(std::string db_path, const content::Course& cou
     : db_path_(std::move(db_path)),
       course_(course),
       events_(events),
-      info_(records::CourseInfoFrom(course)),
+      info_(content::CourseInfoFrom(course)),
       query_worker_(synchronous),
       job_worker_(synchronous) {
     items_.options.module_id = info_.modules.empty() ? std::string() : info_.modules.front().id;
@@ -56,7 +59,7 @@ AdminController::~AdminController() {
 void AdminController::Apply(const Action& action) {
     if (const auto* q = std::get_if<SetDashboardQuery>(&action)) {
         // A new sort re-runs only the page: the count, summary and charts do not depend on the order.
-        const bool same_filter = dashboard_.loaded && records::SameFilter(q->filter, dashboard_.filter);
+        const bool same_filter = dashboard_.loaded && store::SameFilter(q->filter, dashboard_.filter);
         dashboard_.filter = q->filter;
         dashboard_.sort = q->sort;
         QueryDashboard(!same_filter);
@@ -98,10 +101,10 @@ void AdminController::Apply(const Action& action) {
 namespace {
 struct DashboardResult {
     int64_t total = 0;
-    std::vector<records::LearnerRow> first_block;
-    std::vector<records::InstansiSummary> instansi;
-    std::vector<records::ModuleCompletion> modules;
-    records::Histogram histogram;
+    std::vector<store::LearnerRow> first_block;
+    std::vector<store::InstansiSummary> instansi;
+    std::vector<store::ModuleCompletion> modules;
+    store::Histogram histogram;
     std::vector<std::string> instansi_choices;
     std::string pin_resets;
     double ms = 0;
@@ -126,15 +129,15 @@ void AdminController::QueryDashboard(bool summary) {
     query_worker_.Post([this, generation, latest = latest_generation_, path = db_path_,
                         filter = dashboard_.filter, module_ids, &events = events_] {
         if (*latest != generation) return;  // replaced before it started
-        records::DashboardSummary summary;
+        store::DashboardSummary summary;
         std::vector<std::string> instansi_choices;
         std::string pin_resets, error;
         const auto t0 = std::chrono::steady_clock::now();
         try {
             auto db = OpenReader(path);
-            summary = records::SummariseDashboard(*db, filter, module_ids, 10);
-            instansi_choices = records::ListInstansi(*db);
-            pin_resets = records::ReadMeta(*db, "admin.pin_resets").value_or("");
+            summary = store::SummariseDashboard(*db, filter, module_ids, 10);
+            instansi_choices = store::ListInstansi(*db);
+            pin_resets = db->GetMeta("admin.pin_resets").value_or("");
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -169,16 +172,16 @@ void AdminController::QueryPage(int64_t page) {
         d.error = NoDatabase();
         return;
     }
-    std::optional<records::LearnerRow> after;
+    std::optional<store::LearnerRow> after;
     if (page > 0) after = d.page_ends[size_t(page - 1)];
     query_worker_.Post([this, request, page, after = std::move(after), path = db_path_, filter = d.filter,
                         sort = d.sort, &events = events_] {
-        records::KeysetPage rows;
+        store::KeysetPage rows;
         std::string error;
         const auto t0 = std::chrono::steady_clock::now();
         try {
             auto db = OpenReader(path);
-            rows = records::QueryLearnerPage(*db, filter, sort, after ? &*after : nullptr, kPageRows);
+            rows = store::QueryLearnerPage(*db, filter, sort, after ? &*after : nullptr, kPageRows);
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -203,7 +206,7 @@ void AdminController::QueryPage(int64_t page) {
 
 // ---- item analysis ---------------------------------------------------------------------------------
 
-void AdminController::QueryItems(const records::ItemAnalysisOptions& options) {
+void AdminController::QueryItems(const reports::ItemAnalysisOptions& options) {
     const int generation = ++items_.generation;
     items_.options = options;
     items_.loading = true;
@@ -213,12 +216,12 @@ void AdminController::QueryItems(const records::ItemAnalysisOptions& options) {
         return;
     }
     query_worker_.Post([this, generation, options, path = db_path_, &events = events_] {
-        std::vector<records::ItemStats> stats;
+        std::vector<reports::ItemStats> stats;
         std::string error;
         const auto t0 = std::chrono::steady_clock::now();
         try {
             auto db = OpenReader(path);
-            stats = records::AnalyseItems(*db, options);
+            stats = reports::AnalyseItems(*db, options);
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -235,11 +238,7 @@ void AdminController::QueryItems(const records::ItemAnalysisOptions& options) {
     });
 }
 
-bool IsFlagged(const records::ItemStats& s) {
-    return s.too_easy || s.too_hard || s.negative_discrimination || s.low_efficiency;
-}
-
-void AdminController::QueryOverview(const records::ItemAnalysisOptions& options) {
+void AdminController::QueryOverview(const reports::ItemAnalysisOptions& options) {
     if (db_path_.empty() || items_.overview_loading) return;
     items_.overview_loading = true;
     std::vector<std::string> modules;
@@ -252,7 +251,7 @@ void AdminController::QueryOverview(const records::ItemAnalysisOptions& options)
                 auto o = options;
                 o.module_id = id;
                 int n = 0;
-                for (const auto& s : records::AnalyseItems(*db, o)) n += IsFlagged(s) ? 1 : 0;
+                for (const auto& s : reports::AnalyseItems(*db, o)) n += reports::IsFlagged(s) ? 1 : 0;
                 flagged[id] = n;
             }
         } catch (const std::exception&) {
@@ -292,7 +291,7 @@ void AdminController::RunExport(const struct StartExport& request) {
     }
     export_ = {true, false, "", 0};
     export_cancel_ = std::make_shared<std::atomic<bool>>(false);
-    records::ExportOptions options = request.options;
+    exports::ExportOptions options = request.options;
     options.modules = info_.modules;
     options.course_title = info_.title;
     job_worker_.Post([this, options, cancel = export_cancel_, path = db_path_, out = request.path,
@@ -301,7 +300,7 @@ void AdminController::RunExport(const struct StartExport& request) {
         // Progress reaches the screen through the event queue, at most ~10 times a second (a frame each);
         // a late progress event after the result is ignored because export_.running is false by then.
         auto last = std::chrono::steady_clock::time_point{};
-        options.progress = [this, &events, &last, cancel](const records::ExportProgress& p) {
+        options.progress = [this, &events, &last, cancel](const exports::ExportProgress& p) {
             const auto now = std::chrono::steady_clock::now();
             if (p.done < p.total && now - last < std::chrono::milliseconds(100)) return !*cancel;
             last = now;
@@ -316,7 +315,7 @@ void AdminController::RunExport(const struct StartExport& request) {
         bool ok = false;
         try {
             auto db = OpenReader(path);
-            auto report = records::Export(*db, options, out);
+            auto report = exports::Export(*db, options, out);
             ok = bool(report);
             text = report ? report->Describe() : report.error().message;
         } catch (const std::exception& e) {
@@ -346,15 +345,16 @@ void AdminController::RunCertificate(const SaveCertificate& request) {
         bool ok = false;
         try {
             // Read-write: the installation's signing key is created on the first certificate.
-            SQLite::Database db(path, SQLite::OPEN_READWRITE);
-            db.setBusyTimeout(5000);
-            const auto facts = records::FactsForLearner(db, nip, title, records::CertificateIssuer(db));
+            auto opened = OpenWriter(path);
+            store::Database& db = *opened;
+            const auto facts =
+                certificates::FactsForLearner(db, nip, title, certificates::CertificateIssuer(db));
             if (!facts) {
                 text = "Peserta dengan NIP " + nip + " belum menyelesaikan kursus; sertifikat tidak dibuat.";
             } else {
                 const auto cert =
-                    records::IssueCertificate(db, *facts, records::SigningKey::LoadOrCreate(db));
-                const auto status = records::WriteCertificatePdf(cert, out);
+                    certificates::IssueCertificate(db, *facts, certificates::SigningKey::LoadOrCreate(db));
+                const auto status = certificates::WriteCertificatePdf(cert, out);
                 ok = bool(status);
                 text = ok ? "Sertifikat " + facts->name + " tersimpan: " + out + "  (kode " +
                                 cert.short_code + ")"
@@ -386,21 +386,23 @@ void AdminController::RunCertificates(const SaveCertificates& request) {
         std::string text;
         bool ok = false;
         try {
-            SQLite::Database db(path, SQLite::OPEN_READWRITE);
-            db.setBusyTimeout(5000);
+            auto opened = OpenWriter(path);
+            store::Database& db = *opened;
             // The filter's completed learners, by NIP (the dashboard query selects them; core signs them).
-            filter.status = records::CourseStatus::Selesai;
+            filter.status = store::CourseStatus::Selesai;
             const auto page =
-                records::QueryLearners(db, filter, {}, 0, std::numeric_limits<int64_t>::max() / 2);
+                store::QueryLearners(db, filter, {}, 0, std::numeric_limits<int64_t>::max() / 2);
             std::unordered_set<std::string> nips;
             for (const auto& row : page.rows) nips.insert(row.nip);
-            const auto key = records::SigningKey::LoadOrCreate(db);
+            const auto key = certificates::SigningKey::LoadOrCreate(db);
             int written = 0, failed = 0;
             std::string first_error;
-            for (const auto& facts : records::AllCompletedFacts(db, title, records::CertificateIssuer(db))) {
+            for (const auto& facts :
+                 certificates::AllCompletedFacts(db, title, certificates::CertificateIssuer(db))) {
                 if (!nips.count(facts.nip)) continue;
-                const fs::path out = fs::path(folder) / records::CertificateFileName(facts);
-                if (auto s = records::WriteCertificatePdf(records::IssueCertificate(db, facts, key), out)) {
+                const fs::path out = fs::path(folder) / certificates::CertificateFileName(facts);
+                if (auto s = certificates::WriteCertificatePdf(certificates::IssueCertificate(db, facts, key),
+                                                               out)) {
                     ++written;
                 } else {
                     ++failed;
@@ -438,14 +440,14 @@ void AdminController::RunMerge(const MergeFiles& request) {
         std::vector<fs::path> sources(paths.begin(), paths.end());
         // Check every file first: one bad file refuses the whole merge before anything is written.
         // Databases and export bundles (*.sinau) alike: told apart by their first bytes.
-        const auto prepared = records::PrepareImport(sources);
+        const auto prepared = bundles::PrepareImport(sources);
         if (!prepared) {
             text = prepared.error().message;
         } else {
             auto db = store::Database::Open(target);
             if (!db) {
                 text = db.error().message;
-            } else if (auto report = records::ImportPrepared((*db)->sql(), *prepared)) {
+            } else if (auto report = bundles::ImportPrepared(**db, *prepared)) {
                 ok = true;
                 text = report->Describe();
             } else {
@@ -470,12 +472,12 @@ void AdminController::QueryEssays() {
     }
     essays_.loading = true;
     query_worker_.Post([this, path = db_path_, &course = course_, &events = events_] {
-        std::vector<records::UngradedEssay> list;
+        std::vector<reports::UngradedEssay> list;
         int64_t total = 0;
         std::string error;
         try {
             auto db = OpenReader(path);
-            list = records::ListUngradedEssays(*db, course, 500, &total);
+            list = reports::ListUngradedEssays(*db, course, 500, &total);
         } catch (const std::exception& e) {
             error = std::string("Daftar esai tidak dapat dibaca: ") + e.what();
         }
@@ -503,7 +505,7 @@ void AdminController::RunEssayGrade(const GiveEssayGrade& request) {
         auto db = store::Database::Open(path);
         if (!db) {
             text = db.error().message;
-        } else if (auto graded = records::GradeEssayAnswer(**db, course, request.response_id, request.percent,
+        } else if (auto graded = reports::GradeEssayAnswer(**db, course, request.response_id, request.percent,
                                                            request.comment)) {
             ok = true;
             text = "Nilai " + Decimal(request.percent, 0) +

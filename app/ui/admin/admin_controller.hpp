@@ -1,6 +1,6 @@
 #pragma once
 // The UI side of the trainer/administrator area: turns admin intents into core calls
-// (records/dashboard.hpp, item_analysis.hpp, export.hpp, certificate*.hpp, merge.hpp) on background
+// (store/dashboard.hpp, reports/item_analysis.hpp, exports/, certificates/, bundles/) on background
 // threads and keeps what the screens show. Screens only read it (const) and push intents.
 //
 // Why threads: at 100,000 learners one dashboard query takes tens to hundreds of ms and an export
@@ -23,40 +23,39 @@
 #include <string>
 #include <vector>
 
+#include "content/course_info.hpp"
 #include "content/model.hpp"
-#include "records/course_info.hpp"
-#include "records/dashboard.hpp"
-#include "records/essay_review.hpp"
-#include "records/item_analysis.hpp"
-#include "records/merge.hpp"
+#include "reports/essay_review.hpp"
+#include "reports/item_analysis.hpp"
+#include "store/dashboard.hpp"
+#include "store/merge.hpp"
 #include "ui/admin/admin_intent.hpp"
 #include "ui/admin/worker.hpp"
 #include "ui/event_queue.hpp"
 
 namespace sinau::ui::admin {
 
-inline constexpr int64_t kPageRows =
-    50;  // learner-table rows per page (keyset paging, records/dashboard.hpp)
+inline constexpr int64_t kPageRows = 50;  // learner-table rows per page (keyset paging, store/dashboard.hpp)
 
 struct DashboardData {
     int generation = 0;  // bumped by every SetDashboardQuery
-    records::LearnerFilter filter;
-    records::LearnerSort sort;
+    store::LearnerFilter filter;
+    store::LearnerSort sort;
     bool loading = false;  // the count/summary/charts of `generation` have not arrived yet
     bool loaded = false;   // at least one result arrived
     int64_t total = 0;
     // The page shown. Keyset paging: page i + 1 starts after the last row of page i, so `page_ends` keeps the
     // last row of every page before the current one (the way back); no OFFSET, so page 2,000 costs what
     // page 1 costs.
-    std::vector<records::LearnerRow> rows;
+    std::vector<store::LearnerRow> rows;
     int64_t page = 0;   // 0-based
     bool more = false;  // a next page exists
     bool page_loading = false;
     int page_request = 0;  // bumped by every page query; older answers are dropped
-    std::vector<records::LearnerRow> page_ends;
-    std::vector<records::InstansiSummary> instansi;
-    std::vector<records::ModuleCompletion> modules;
-    records::Histogram histogram;
+    std::vector<store::LearnerRow> page_ends;
+    std::vector<store::InstansiSummary> instansi;
+    std::vector<store::ModuleCompletion> modules;
+    store::Histogram histogram;
     std::vector<std::string> instansi_choices;  // for the filter combo
     std::string pin_resets;                     // meta 'admin.pin_resets' (JSON array), "" when none
     double query_ms = 0;                        // count + summary + charts, on the worker
@@ -67,10 +66,10 @@ struct DashboardData {
 struct ItemAnalysisData {
     int generation = 0;  // bumped by every request
     int results = 0;     // bumped whenever a result arrives (screens re-sort then)
-    records::ItemAnalysisOptions options;
+    reports::ItemAnalysisOptions options;
     bool loading = false;
     bool loaded = false;
-    std::vector<records::ItemStats> stats;
+    std::vector<reports::ItemStats> stats;
     double query_ms = 0;
     std::string error;
     // RunItemOverview: flagged questions per module id (absent = not computed yet).
@@ -78,9 +77,6 @@ struct ItemAnalysisData {
     bool overview_loaded = false;
     std::map<std::string, int> flagged_by_module;
 };
-
-// A question needs a trainer's look when any of core's flags is set.
-bool IsFlagged(const records::ItemStats& stats);
 
 // A long job's line on the screen ("Mengekspor ...", the report, or the refusal).
 struct JobStatus {
@@ -92,12 +88,12 @@ struct JobStatus {
     int64_t done = 0, total = 0;
 };
 
-// "Esai belum dinilai": the queue a trainer works through (records/essay_review.hpp).
+// "Esai belum dinilai": the queue a trainer works through (reports/essay_review.hpp).
 struct EssayData {
     bool loading = false;
     bool loaded = false;
     int results = 0;  // bumped whenever a list arrives (the screen re-picks its selection then)
-    std::vector<records::UngradedEssay> list;  // oldest first, at most 500
+    std::vector<reports::UngradedEssay> list;  // oldest first, at most 500
     int64_t total = 0;                         // all ungraded essays
     std::string error;
 };
@@ -119,15 +115,15 @@ public:
     const JobStatus& merge_status() const { return merge_; }
     const EssayData& essays() const { return essays_; }
     const JobStatus& essay_grade_status() const { return essay_grade_; }
-    const records::CourseInfo& course_info() const { return info_; }
+    const content::CourseInfo& course_info() const { return info_; }
     const content::Course& course() const { return course_; }
     const std::string& db_path() const { return db_path_; }
 
 private:
     void QueryDashboard(bool summary = true);
     void QueryPage(int64_t page);
-    void QueryItems(const records::ItemAnalysisOptions& options);
-    void QueryOverview(const records::ItemAnalysisOptions& options);
+    void QueryItems(const reports::ItemAnalysisOptions& options);
+    void QueryOverview(const reports::ItemAnalysisOptions& options);
     void RunExport(const struct StartExport& request);
     void RunCertificate(const SaveCertificate& request);
     void RunCertificates(const SaveCertificates& request);
@@ -138,7 +134,7 @@ private:
     std::string db_path_;
     const content::Course& course_;
     EventQueue& events_;
-    records::CourseInfo info_;
+    content::CourseInfo info_;
     DashboardData dashboard_;
     ItemAnalysisData items_;
     JobStatus export_, certificate_, merge_;

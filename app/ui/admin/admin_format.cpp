@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "records/certificate_pdf.hpp"
+#include "certificates/certificate_pdf.hpp"
 
 namespace sinau::ui::admin {
 
@@ -37,7 +37,7 @@ std::string PercentText(double fraction, int decimals) {
 
 std::string DayText(std::string_view iso) {
     if (iso.size() < 10) return "\xE2\x80\x93";
-    return records::IndonesianDate(iso.substr(0, 10));
+    return certificates::IndonesianDate(iso.substr(0, 10));
 }
 
 std::string ShortDayText(std::string_view iso) {

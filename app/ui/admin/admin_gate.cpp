@@ -8,7 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "records/pin.hpp"
+#include "admin/pin.hpp"
 #include "store/database.hpp"
 #include "ui/widgets/layout.hpp"
 
@@ -180,9 +180,9 @@ void AdminGate::AfterFrame(store::Database* db) {
             const auto absolute = std::filesystem::absolute(db->path(), ec);
             db_path_ = (ec ? db->path() : absolute).string();
         }
-        if (!pin_set_) pin_set_ = records::IsPinSet(db->sql());
+        if (!pin_set_) pin_set_ = sinau::admin::IsPinSet(*db);
         if (pending_ == Pending::SetPin) {
-            const auto status = records::SetInitialPin(db->sql(), pin_);
+            const auto status = sinau::admin::SetInitialPin(*db, pin_);
             if (status) {
                 pin_set_ = true;
                 unlocked_ = true;
@@ -196,11 +196,11 @@ void AdminGate::AfterFrame(store::Database* db) {
                 focus_field_ = true;
             }
         } else if (pending_ == Pending::CheckPin) {
-            const records::PinCheck check = records::CheckPin(db->sql(), pin_);
+            const sinau::admin::PinCheck check = sinau::admin::CheckPin(*db, pin_);
             failures_ = check.failures;
             focus_field_ = true;
             switch (check.outcome) {
-                case records::PinOutcome::Ok:
+                case sinau::admin::PinOutcome::Ok:
                     unlocked_ = true;
                     unlocked_frame_ = frame;
                     last_activity_ = now_();
@@ -208,14 +208,14 @@ void AdminGate::AfterFrame(store::Database* db) {
                     message_key_.clear();
                     retry_at_ = {};
                     break;
-                case records::PinOutcome::Wrong:
-                case records::PinOutcome::Locked:
-                    message_key_ = check.outcome == records::PinOutcome::Wrong ? "admin.gate.wrong"
-                                                                               : "admin.gate.locked";
+                case sinau::admin::PinOutcome::Wrong:
+                case sinau::admin::PinOutcome::Locked:
+                    message_key_ = check.outcome == sinau::admin::PinOutcome::Wrong ? "admin.gate.wrong"
+                                                                                    : "admin.gate.locked";
                     message_.clear();
                     retry_at_ = now_() + check.wait;
                     break;
-                case records::PinOutcome::NotSet:
+                case sinau::admin::PinOutcome::NotSet:
                     pin_set_ = false;
                     break;
             }

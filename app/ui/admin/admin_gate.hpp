@@ -1,7 +1,7 @@
 #pragma once
 // The PIN gate in front of everything a trainer or administrator does in the window (dashboard, item
 // analysis, exports, certificates, merging, class sessions). The PIN itself is core's business
-// (records/pin.hpp: argon2id hash in settings, slow-down after wrong PINs, `sinau admin reset-pin`);
+// (admin/pin.hpp: argon2id hash in settings, slow-down after wrong PINs, `sinau admin reset-pin`);
 // this class is only its face and the "is it open right now" state.
 //
 // HOW A TRAINER SCREEN USES IT (App owns one gate, App::admin_gate(); pass it to your screen):

@@ -8,33 +8,33 @@
 #include <variant>
 #include <vector>
 
-#include "records/dashboard.hpp"
-#include "records/export.hpp"
-#include "records/item_analysis.hpp"
+#include "exports/export.hpp"
+#include "reports/item_analysis.hpp"
+#include "store/dashboard.hpp"
 
 namespace sinau::ui::admin {
 
 // The dashboard's filter or sort changed: re-run the first page, and (filter only) the count, the summary
 // and the charts.
 struct SetDashboardQuery {
-    records::LearnerFilter filter;
-    records::LearnerSort sort;
+    store::LearnerFilter filter;
+    store::LearnerSort sort;
 };
 // The learner table's pager: first, previous or next page (keyset paging).
 struct TurnDashboardPage {
     enum class To { First, Previous, Next } to = To::Next;
 };
 struct RunItemAnalysis {
-    records::ItemAnalysisOptions options;
+    reports::ItemAnalysisOptions options;
 };
 // How many questions of each module are flagged (options.module_id is ignored), so the screen can open
 // on the module that needs attention and list the counts in its module choice.
 struct RunItemOverview {
-    records::ItemAnalysisOptions options;
+    reports::ItemAnalysisOptions options;
 };
 // Export with the dashboard's CURRENT filter (the screen copies it into options.filter).
 struct StartExport {
-    records::ExportOptions options;
+    exports::ExportOptions options;
     std::string path;
 };
 struct CancelExport {};
@@ -43,7 +43,7 @@ struct SaveCertificate {  // one completed learner, by NIP
     std::string path;  // the PDF file
 };
 struct SaveCertificates {  // every completed learner the filter selects
-    records::LearnerFilter filter;
+    store::LearnerFilter filter;
     std::string folder;
 };
 struct MergeFiles {

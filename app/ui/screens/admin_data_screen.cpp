@@ -105,7 +105,7 @@ void AdminDataScreen::DrawExport(const ScreenContext& ctx, const AdminController
     Card(ctx, "##export", admin.export_status().text.empty() ? 8.6f : 12.0f);
     Heading(ctx, ctx.tr("admin.export.heading"));
     Muted(ctx, ctx.tr
-                   .Fmt("admin.export.filter", {{"filter", records::DescribeFilter(admin.dashboard().filter)},
+                   .Fmt("admin.export.filter", {{"filter", store::DescribeFilter(admin.dashboard().filter)},
                                                 {"n", admin::Thousands(admin.dashboard().total)}})
                    .c_str());
     ImGui::Dummy(ImVec2(0, 0.5f * em));
@@ -142,9 +142,9 @@ void AdminDataScreen::DrawExport(const ScreenContext& ctx, const AdminController
     ImGui::SameLine();
     const auto& status = admin.export_status();
     if (ActionButton(ctx.tr("admin.export.run"), true, !status.running, 6.0f)) {
-        records::ExportOptions o;
-        o.format = records::ExportFormat(format_);
-        o.what = records::ExportWhat(what_);
+        exports::ExportOptions o;
+        o.format = exports::ExportFormat(format_);
+        o.what = exports::ExportWhat(what_);
         o.filter = admin.dashboard().filter;  // the CURRENT dashboard filter
         o.csv.bom = bom_;
         o.csv.separator = semicolon_ ? ';' : ',';
@@ -164,9 +164,8 @@ void AdminDataScreen::DrawCertificates(const ScreenContext& ctx, const AdminCont
     const float em = ImGui::GetFontSize();
     Card(ctx, "##certificates", admin.certificate_status().text.empty() ? 6.6f : 8.6f);
     Heading(ctx, ctx.tr("admin.cert.heading"));
-    Muted(ctx,
-          ctx.tr.Fmt("admin.cert.filter", {{"filter", records::DescribeFilter(admin.dashboard().filter)}})
-              .c_str());
+    Muted(ctx, ctx.tr.Fmt("admin.cert.filter", {{"filter", store::DescribeFilter(admin.dashboard().filter)}})
+                   .c_str());
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ctx.tr("admin.cert.folder"));

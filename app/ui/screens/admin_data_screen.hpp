@@ -20,8 +20,8 @@ private:
     void DrawMerge(const ScreenContext& ctx, const admin::AdminController& admin);
 
     bool initialised_ = false;
-    int format_ = 0;   // records::ExportFormat
-    int what_ = 0;     // records::ExportWhat (CSV)
+    int format_ = 0;   // exports::ExportFormat
+    int what_ = 0;     // exports::ExportWhat (CSV)
     bool bom_ = true;  // Excel on an Indonesian Windows: BOM + ';' open cleanly
     bool semicolon_ = true;
     char export_path_[512] = {};

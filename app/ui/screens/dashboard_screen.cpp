@@ -18,10 +18,10 @@ using admin::AdminController;
 using admin::DashboardData;
 
 // Table columns, in order; the sort key each one sorts by.
-constexpr records::SortKey kColumnSort[] = {records::SortKey::Name,         records::SortKey::Nip,
-                                            records::SortKey::Instansi,     records::SortKey::ModulesPassed,
-                                            records::SortKey::AverageScore, records::SortKey::FinalScore,
-                                            records::SortKey::CompletedAt,  records::SortKey::LastActivity};
+constexpr store::SortKey kColumnSort[] = {store::SortKey::Name,         store::SortKey::Nip,
+                                          store::SortKey::Instansi,     store::SortKey::ModulesPassed,
+                                          store::SortKey::AverageScore, store::SortKey::FinalScore,
+                                          store::SortKey::CompletedAt,  store::SortKey::LastActivity};
 
 void Muted(const ScreenContext& ctx, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.palette.text_muted));
@@ -58,17 +58,17 @@ std::string ModuleTitle(const AdminController& admin, const std::string& id) {
 
 }  // namespace
 
-records::LearnerFilter DashboardScreen::Draft() const {
-    records::LearnerFilter f;
+store::LearnerFilter DashboardScreen::Draft() const {
+    store::LearnerFilter f;
     f.search = search_;
     f.instansi = instansi_;
     // A half-typed date is not applied (the field turns red instead).
     if (admin::IsIsoDay(since_)) f.since = since_;
     if (admin::IsIsoDay(until_)) f.until = until_;
-    f.date_field = records::DateField(date_field_);
-    f.status = records::CourseStatus(status_);
+    f.date_field = store::DateField(date_field_);
+    f.status = store::CourseStatus(status_);
     f.module_id = module_;
-    f.module_status = module_.empty() ? records::ModuleStatus::Any : records::ModuleStatus(module_status_);
+    f.module_status = module_.empty() ? store::ModuleStatus::Any : store::ModuleStatus(module_status_);
     return f;
 }
 
@@ -197,9 +197,9 @@ void DashboardScreen::DrawFilters(const ScreenContext& ctx, const AdminControlle
     ImGui::Dummy(ImVec2(0, 0.5f * em));
 
     // Re-query only when the filter actually changed: an intent, applied after the frame, run on a worker.
-    const records::LearnerFilter draft = Draft();
+    const store::LearnerFilter draft = Draft();
     const bool first = !d.loaded && !d.loading && d.error.empty();
-    if (first || !records::SameFilter(draft, d.filter))
+    if (first || !store::SameFilter(draft, d.filter))
         ctx.intents.Push(AdminIntent{admin::SetDashboardQuery{draft, sort_}});
 }
 
@@ -246,7 +246,7 @@ void DashboardScreen::DrawTable(const ScreenContext& ctx, const AdminController&
 
     const int modules = int(admin.course_info().modules.size());
     for (size_t i = 0; i < d.rows.size(); ++i) {
-        const records::LearnerRow* row = &d.rows[i];
+        const store::LearnerRow* row = &d.rows[i];
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(int(i));

@@ -8,7 +8,7 @@
 // AdminController, which re-queries on a worker thread when the filter changes (never on every frame).
 #include <string>
 
-#include "records/dashboard.hpp"
+#include "store/dashboard.hpp"
 #include "ui/admin/admin_controller.hpp"
 #include "ui/admin/admin_gate.hpp"
 #include "ui/screen_context.hpp"
@@ -24,17 +24,17 @@ private:
     void DrawPager(const ScreenContext& ctx, const admin::AdminController& admin);
     void DrawSummary(const ScreenContext& ctx, const admin::AdminController& admin);
     void DrawSelection(const ScreenContext& ctx, const admin::AdminController& admin);
-    records::LearnerFilter Draft() const;
+    store::LearnerFilter Draft() const;
 
     char search_[64] = {};
     char since_[16] = {};
     char until_[16] = {};
     std::string instansi_;
-    int status_ = 0;         // records::CourseStatus
+    int status_ = 0;         // store::CourseStatus
     std::string module_;     // "" = any module
-    int module_status_ = 0;  // records::ModuleStatus
-    int date_field_ = 0;     // records::DateField
-    records::LearnerSort sort_;
+    int module_status_ = 0;  // store::ModuleStatus
+    int date_field_ = 0;     // store::DateField
+    store::LearnerSort sort_;
     std::string selected_nip_;
     std::string selected_name_;
     bool selected_completed_ = false;

@@ -24,13 +24,13 @@ void Label(const ScreenContext& ctx, const char* text) {
     ImGui::PopFont();
 }
 
-const records::UngradedEssay* Find(const admin::EssayData& data, const std::string& id) {
+const reports::UngradedEssay* Find(const admin::EssayData& data, const std::string& id) {
     for (const auto& e : data.list)
         if (e.response_id == id) return &e;
     return nullptr;
 }
 
-std::string Who(const records::UngradedEssay& e) {
+std::string Who(const reports::UngradedEssay& e) {
     std::string s = e.name.empty() ? std::string("(tanpa nama)") : e.name;
     if (!e.nip.empty()) s += " \xC2\xB7 " + e.nip;
     return s;
@@ -38,7 +38,7 @@ std::string Who(const records::UngradedEssay& e) {
 
 }  // namespace
 
-void EssayScreen::Select(const records::UngradedEssay& essay) {
+void EssayScreen::Select(const reports::UngradedEssay& essay) {
     selected_ = essay.response_id;
     percent_ = 0;
     chosen_ = false;  // no grade until the trainer picks one: a stray click on "Simpan" must not give 0 %
@@ -154,7 +154,7 @@ void EssayScreen::DrawList(const ScreenContext& ctx, const admin::AdminControlle
 }
 
 void EssayScreen::DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin,
-                             const records::UngradedEssay& e) {
+                             const reports::UngradedEssay& e) {
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(ctx.fonts.normal.h3);
     ImGui::TextUnformatted(Who(e).c_str());

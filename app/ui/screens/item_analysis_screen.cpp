@@ -40,7 +40,7 @@ struct Flag {
     const char* key;
     bool serious;
 };
-std::vector<Flag> Flags(const records::ItemStats& s) {
+std::vector<Flag> Flags(const reports::ItemStats& s) {
     std::vector<Flag> out;
     if (s.negative_discrimination) out.push_back({"admin.items.flag_negative", true});
     if (s.too_hard) out.push_back({"admin.items.flag_hard", true});
@@ -49,7 +49,7 @@ std::vector<Flag> Flags(const records::ItemStats& s) {
     return out;
 }
 
-void DrawFlags(const ScreenContext& ctx, const records::ItemStats& s, bool dash_when_none = true) {
+void DrawFlags(const ScreenContext& ctx, const reports::ItemStats& s, bool dash_when_none = true) {
     bool first = true;
     for (const auto& f : Flags(s)) {
         if (!first) ImGui::SameLine(0.0f, 0.5f * ImGui::GetFontSize());
@@ -263,8 +263,8 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
     const float em = ImGui::GetFontSize();
     const auto& modules = admin.course_info().modules;
     const auto& data = admin.items();
-    records::ItemAnalysisOptions options;
-    options.attempts = all_attempts_ ? records::AttemptSet::All : records::AttemptSet::First;
+    reports::ItemAnalysisOptions options;
+    options.attempts = all_attempts_ ? reports::AttemptSet::All : reports::AttemptSet::First;
     options.include_class_sessions = class_sessions_;
     if (use_dashboard_filter_) options.learners = admin.dashboard().filter;
     // First visit: count the flagged questions of every module, then open the one that needs most attention.
@@ -282,7 +282,7 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
                 }
         }
     }
-    auto label = [&](const records::ModuleInfo& m) {
+    auto label = [&](const content::ModuleInfo& m) {
         std::string text = m.title.empty() ? m.id : m.title;
         if (auto it = data.flagged_by_module.find(m.id); it != data.flagged_by_module.end() && it->second > 0)
             text += "  " + ctx.tr.Fmt("admin.items.flagged_count", {{"n", std::to_string(it->second)}});
@@ -311,15 +311,15 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
     ImGui::SameLine(0.0f, 1.5f * em);
     ImGui::Checkbox(ctx.tr("admin.items.dashboard_filter"), &use_dashboard_filter_);
     if (use_dashboard_filter_ && ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", records::DescribeFilter(admin.dashboard().filter).c_str());
+        ImGui::SetTooltip("%s", store::DescribeFilter(admin.dashboard().filter).c_str());
 
     options.module_id = module_;
-    options.attempts = all_attempts_ ? records::AttemptSet::All : records::AttemptSet::First;
+    options.attempts = all_attempts_ ? reports::AttemptSet::All : reports::AttemptSet::First;
     options.include_class_sessions = class_sessions_;
-    options.learners = use_dashboard_filter_ ? admin.dashboard().filter : records::LearnerFilter{};
+    options.learners = use_dashboard_filter_ ? admin.dashboard().filter : store::LearnerFilter{};
     const auto& o = data.options;
-    const records::LearnerFilter& a = o.learners;
-    const records::LearnerFilter& b = options.learners;
+    const store::LearnerFilter& a = o.learners;
+    const store::LearnerFilter& b = options.learners;
     const bool same_filter = a.search == b.search && a.instansi == b.instansi && a.since == b.since &&
                              a.until == b.until && a.date_field == b.date_field &&
                              a.module_id == b.module_id && a.module_status == b.module_status &&
@@ -345,7 +345,7 @@ void ItemAnalysisScreen::DrawControls(const ScreenContext& ctx, const AdminContr
 }
 
 void ItemAnalysisScreen::DrawDetail(const ScreenContext& ctx, const AdminController& admin,
-                                    const records::ItemStats& s) {
+                                    const reports::ItemStats& s) {
     const float em = ImGui::GetFontSize();
     const content::Question* q = FindQuestion(ctx.course, admin.items().options.module_id, s.question_id);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(ctx.palette.surface));

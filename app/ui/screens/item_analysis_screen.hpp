@@ -2,7 +2,7 @@
 // Analisis butir soal (trainer area): per question of a module, Moodle-style quiz statistics — facility
 // index, discrimination index, discriminative efficiency, the distribution of chosen answers — with flags
 // (too easy, too hard, negative discrimination, low efficiency) beside the question text and its legal-basis
-// tags, so a trainer sees which rule the class misunderstood. Figures come from records::AnalyseItems
+// tags, so a trainer sees which rule the class misunderstood. Figures come from reports::AnalyseItems
 // (run by AdminController on a worker); this screen only picks options, sorts and draws.
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ struct ItemAnalysisScreen {
 private:
     void DrawControls(const ScreenContext& ctx, const admin::AdminController& admin);
     void DrawDetail(const ScreenContext& ctx, const admin::AdminController& admin,
-                    const records::ItemStats& item);
+                    const reports::ItemStats& item);
 
     std::string module_;
     bool all_attempts_ = false;

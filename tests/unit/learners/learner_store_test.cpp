@@ -1,4 +1,6 @@
 // Learners in a real database: create, edit, list, soft remove, find by NIP.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"

@@ -1,4 +1,6 @@
 // Roster import from real CSV and XLSX files into a real database.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"

@@ -108,14 +108,14 @@ TEST_CASE("dashboard query: every learner, sorted, filtered, with summary and ch
     CHECK(d.histogram.total() == f.completed);
 
     // Sort by NIP descending.
-    admin.Apply(SetDashboardQuery{{}, {records::SortKey::Nip, true}});
+    admin.Apply(SetDashboardQuery{{}, {store::SortKey::Nip, true}});
     events.Drain();
     CHECK(d.rows[0].nip >= d.rows[1].nip);
 
     // One instansi: every row belongs to it and the count matches its summary line.
     const std::string instansi = d.instansi.front().instansi;
     const int64_t expected = d.instansi.front().learners;
-    records::LearnerFilter filter;
+    store::LearnerFilter filter;
     filter.instansi = instansi;
     admin.Apply(SetDashboardQuery{filter, {}});
     events.Drain();
@@ -124,7 +124,7 @@ TEST_CASE("dashboard query: every learner, sorted, filtered, with summary and ch
 
     // Search by part of a NIP.
     const std::string nip = d.rows[0].nip;
-    records::LearnerFilter by_nip;
+    store::LearnerFilter by_nip;
     by_nip.search = nip.substr(0, 14);
     admin.Apply(SetDashboardQuery{by_nip, {}});
     events.Drain();
@@ -136,7 +136,7 @@ TEST_CASE("a result for an older filter is dropped; the latest filter wins", "[a
     auto& f = Shared();
     EventQueue events;
     AdminController admin(f.db_path.string(), f.course, events);  // real worker thread
-    records::LearnerFilter nobody;
+    store::LearnerFilter nobody;
     nobody.search = "tidak-ada-nama-seperti-ini";
     admin.Apply(SetDashboardQuery{});
     admin.Apply(SetDashboardQuery{nobody, {}});
@@ -150,7 +150,7 @@ TEST_CASE("item analysis of a module gives Moodle figures per question", "[admin
     auto& f = Shared();
     EventQueue events;
     AdminController admin(f.db_path.string(), f.course, events, true);
-    records::ItemAnalysisOptions options;
+    reports::ItemAnalysisOptions options;
     options.module_id = f.course.modules.front().id;
     admin.Apply(RunItemAnalysis{options});
     events.Drain();
@@ -170,7 +170,7 @@ TEST_CASE("export of the current filter writes a CSV with BOM and ';' on the wor
     EventQueue events;
     AdminController admin(f.db_path.string(), f.course, events);
     StartExport request;
-    request.options.format = records::ExportFormat::Csv;
+    request.options.format = exports::ExportFormat::Csv;
     request.options.csv.bom = true;
     request.options.csv.separator = ';';
     request.path = (f.dir / "ekspor.csv").string();
@@ -194,8 +194,8 @@ TEST_CASE("certificates: a completed learner gets a PDF, a foreign file is refus
     auto& f = Shared();
     EventQueue events;
     AdminController admin(f.db_path.string(), f.course, events, true);
-    records::LearnerFilter done;
-    done.status = records::CourseStatus::Selesai;
+    store::LearnerFilter done;
+    done.status = store::CourseStatus::Selesai;
     admin.Apply(SetDashboardQuery{done, {}});
     events.Drain();
     if (admin.dashboard().total > 0) {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "../support/headless_app.hpp"
+#include "admin/pin.hpp"
 #include "content/course_loader.hpp"
-#include "records/pin.hpp"
 #include "store/database.hpp"
 #include "ui/app.hpp"
 #include "ui/text_dump.hpp"
@@ -55,13 +55,13 @@ TEST_CASE("first use: the trainer sets a PIN through the card and the dashboard 
     h.Type("654321");
     text = h.Press(kKeyEnter);
     CHECK(Has(h.Frame(), "Kedua PIN tidak sama"));
-    CHECK_FALSE(records::IsPinSet(h.db->sql()));
+    CHECK_FALSE(admin::IsPinSet(*h.db));
 
     h.Type("246810");
     h.Press(kKeyTab);
     h.Type("246810");
     h.Press(kKeyEnter);
-    CHECK(records::IsPinSet(h.db->sql()));
+    CHECK(admin::IsPinSet(*h.db));
     CHECK(h.app->admin_gate().Unlocked());
     text = h.Frame();
     CHECK(Has(text, "Analisis butir"));
@@ -76,7 +76,7 @@ TEST_CASE("first use: the trainer sets a PIN through the card and the dashboard 
 
 TEST_CASE("leaving the trainer area locks it; a wrong PIN shows the wait; the right one opens", "[admin]") {
     GateHarness h;
-    REQUIRE(records::SetInitialPin(h.db->sql(), "135790").ok());
+    REQUIRE(admin::SetInitialPin(*h.db, "135790").ok());
     h.Go(ui::ScreenId::Dashboard);
     h.Frame();
     auto text = h.Frame();
@@ -112,7 +112,7 @@ TEST_CASE("the area locks itself after the idle timeout", "[admin]") {
     GateHarness h;
     auto now = std::chrono::steady_clock::now();
     h.app->admin_gate().SetClockForTest([&] { return now; });
-    REQUIRE(records::SetInitialPin(h.db->sql(), "112233").ok());
+    REQUIRE(admin::SetInitialPin(*h.db, "112233").ok());
     h.Go(ui::ScreenId::Dashboard);
     h.Frame();
     h.Frame();

@@ -1,6 +1,8 @@
 // The learning screens driven headless (imgui's example_null pattern): the real App with the fixture
 // course and a real SQLite file; keys and typed characters go in through io like the GLFW backend's,
 // intents are applied after each frame, and the assertions read the database and the drawn text.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
