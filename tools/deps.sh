@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   # toolchain
-  cmake g++ make ninja-build pkg-config clang libclang-rt-14-dev
+  cmake g++ make ninja-build pkg-config clang libclang-rt-14-dev clang-format
   # window and UI
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-noto-core fonts-dejavu-core
   # core libraries
